@@ -1,0 +1,41 @@
+# PressLens: two commands on a fresh machine.
+#   make run    set up the virtual environment and start the dashboard
+#   make test   set up the virtual environment (and Chromium, where it can) and run every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test setup setup-dev chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+setup: $(VENV)/.runtime
+setup-dev: $(VENV)/.dev
+
+run: setup
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) $(if $(CORPUS),-- --corpus $(CORPUS))
+
+# Chromium draws PNG/SVG exports and runs the browser tests. Installed with apt where we are
+# root (CI); elsewhere the browser tests skip and say why.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else echo "chromium not installed (sudo apt install chromium): browser tests will skip"; fi; }
+
+test: setup-dev chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache artifacts

@@ -1,0 +1,413 @@
+"""Load a corpus into tables: articles, zones, sentences, and the problems met on the way.
+
+A corpus is either a folder (article files `.txt`, `.md`, `.html` plus `sources.csv` and
+`actors.toml`, the format of `seeds/`) or one `.csv` / `.jsonl` table with one article per
+row (columns text, outlet, published, title, authors, url; extra columns are kept).
+
+Metadata in sources.csv (or the table) wins; where it is missing, what the text itself shows
+(a URL line, "Updated Sept. 28, 2023", a " date 2023-11-15" stamp, a "By ..." byline) is used
+and marked "detected". Nothing here raises at the user: each problem becomes a row of the
+problems table naming the file, the field and what to do.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.cleaning import COUNTED_ZONES, clean_text, count_words
+from analysis.sentences import split_sentences
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PACKAGE_ROOT / "seeds"
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+TABLE_SUFFIXES = (".csv", ".jsonl")
+SOURCES_FILE = "sources.csv"
+ACTORS_FILE = "actors.toml"
+SOURCE_COLUMNS = ("file", "outlet", "published", "title", "authors", "url")
+TABLE_COLUMNS = ("text", "outlet", "published", "title", "authors", "url")
+MAX_FILE_BYTES = 50 * 1024 * 1024  # a news article is kilobytes; past this it is not one
+
+# Outlets recognisable from an article's own URL, when sources.csv does not name one.
+OUTLET_DOMAINS = {
+    "wsj.com": "The Wall Street Journal",
+    "nytimes.com": "The New York Times",
+    "washingtonpost.com": "The Washington Post",
+    "usip.org": "United States Institute of Peace",
+    "english.nv.ua": "NV",
+    "nv.ua": "NV",
+    "reuters.com": "Reuters",
+    "apnews.com": "Associated Press",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "theguardian.com": "The Guardian",
+    "ft.com": "Financial Times",
+    "cnn.com": "CNN",
+    "bloomberg.com": "Bloomberg",
+    "scmp.com": "South China Morning Post",
+    "globaltimes.cn": "Global Times",
+    "yomiuri.co.jp": "The Japan News",
+}
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    path: Path
+    content_hash: str
+    articles: pd.DataFrame  # schema.ARTICLES
+    zones: pd.DataFrame  # schema.ZONES
+    sentences: pd.DataFrame  # schema.SENTENCES
+    problems: pd.DataFrame  # schema.PROBLEMS
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """One article before cleaning, with whatever metadata its source gave."""
+
+    article_id: str
+    file: str
+    text: str
+    given: dict[str, str]
+    extra: dict[str, str]
+
+
+class _Problems(list):
+    def add(self, file: str, field: str, message: str, hint: str, severity: str = "warning"):
+        self.append(
+            {"file": file, "field": field, "severity": severity, "message": message, "hint": hint}
+        )
+
+
+# ------------------------------------------------------------------------------ reading
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Text and the encoding it was read with: UTF-8 first, then cp1252 (common for scraped
+    text), then latin-1, which accepts any byte."""
+    for enc in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            return data.decode(enc), enc
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes every byte string")
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page, one block element a line; scripts, styles and page
+    furniture (nav, header, footer, aside, form) dropped. Text stays text: nothing is
+    ever rendered as HTML."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+             "article", "blockquote", "figcaption", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.in_h1 = False
+        self.h1 = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skipping += 1
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+        self.in_h1 = self.in_h1 or tag == "h1"
+        if tag == "h1" and not self.skipping:
+            self.parts.append("# ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.skipping:
+            self.skipping -= 1
+        if tag in self.BLOCK:
+            self.parts.append("\n\n")
+        if tag == "h1":
+            self.in_h1 = False
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+            if self.in_h1:
+                self.h1 += data
+
+    def text(self) -> str:
+        joined = "".join(self.parts)
+        lines = [re.sub(r"[ \t]+", " ", ln).strip() for ln in joined.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def html_to_text(html: str) -> str:
+    parser = _HTMLText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def _read_file(path: Path, problems: _Problems) -> str | None:
+    """Text of one file, or None (with a problem recorded) when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(path.name, "file", f"file is {size / 1e6:.0f} MB, over the "
+                         f"{MAX_FILE_BYTES // 2**20} MB limit for one article",
+                         "split it into one file per article", "error")
+            return None
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.add(path.name, "file", f"cannot be read ({exc.strerror or exc})",
+                     "check the file's permissions or copy it again", "error")
+        return None
+    if not data.strip():
+        problems.add(path.name, "file", "file is empty", "remove it or replace it with the "
+                     "article text", "error")
+        return None
+    if b"\x00" in data[:4096]:
+        problems.add(path.name, "file", "file is binary, not text",
+                     "export the article as .txt, .md or .html", "error")
+        return None
+    text, enc = decode_bytes(data)
+    if enc != "utf-8-sig":
+        problems.add(path.name, "encoding", f"not valid UTF-8; read as {enc}",
+                     "check accented letters and quotation marks; save the file as UTF-8 "
+                     "to be sure")
+    return text
+
+
+# ------------------------------------------------------------------------- metadata input
+def _read_sources(folder: Path, problems: _Problems) -> dict[str, dict[str, str]]:
+    path = folder / SOURCES_FILE
+    if not path.exists():
+        return {}
+    text = _read_file(path, problems)
+    if text is None:
+        return {}
+    rows = {}
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "file" not in reader.fieldnames:
+        problems.add(SOURCES_FILE, "file", "has no 'file' column, so no row can be matched "
+                     "to an article", f"give it a header row: {','.join(SOURCE_COLUMNS)}", "error")
+        return {}
+    for n, row in enumerate(reader, start=2):
+        name = (row.get("file") or "").strip()
+        if not name:
+            problems.add(SOURCES_FILE, f"line {n}", "row has no file name", "fill in the "
+                         "'file' column or delete the row")
+            continue
+        if None in row:  # more cells than header columns
+            problems.add(SOURCES_FILE, f"line {n}", "row has more cells than the header",
+                         "quote values that contain commas")
+        rows[name] = {k: (v or "").strip() for k, v in row.items() if k and k != "file"}
+    return rows
+
+
+def _parse_date(value: str) -> pd.Timestamp | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        ts = pd.to_datetime(value, errors="raise", format="mixed" if not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", value) else "%Y-%m-%d")
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if pd.isna(ts) or not 1800 <= ts.year <= 2200:
+        return None
+    return pd.Timestamp(ts).tz_localize(None) if ts.tzinfo else pd.Timestamp(ts)
+
+
+def _label(title: str, text: str) -> str:
+    """What the app calls an article: its title, else the start of its first sentence."""
+    if title:
+        return title
+    spans = split_sentences(text)
+    words = text[spans[0][0]:spans[0][1]].split() if spans else []
+    return ("“" + " ".join(words[:9]) + ("…" if len(words) > 9 else "") + "”") if words else "(empty)"
+
+
+def _outlet_from_url(url: str) -> str:
+    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
+    for domain, outlet in OUTLET_DOMAINS.items():
+        if host == domain or host.endswith("." + domain):
+            return outlet
+    return ""
+
+
+# ------------------------------------------------------------------------------- building
+def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    articles, zones, sentences = [], [], []
+    for raw in raws:
+        cleaned = clean_text(raw.text)
+        text = cleaned.text
+        detected = {
+            "outlet": _outlet_from_url(raw.given.get("url") or cleaned.url),
+            "title": cleaned.headline,
+            "authors": "; ".join(cleaned.authors),
+            "url": cleaned.url,
+            "published": cleaned.published.isoformat() if cleaned.published else "",
+        }
+        row: dict = {"article_id": raw.article_id, "file": raw.file}
+        for field in ("outlet", "title", "authors", "url", "published"):
+            given = raw.given.get(field, "").strip()
+            if field == "published" and given and _parse_date(given) is None:
+                problems.add(raw.file, "published", f"'{given}' is not a date",
+                             "write it as YYYY-MM-DD" + (
+                                 "; the date found in the text is used meanwhile"
+                                 if detected["published"] else ""))
+                given = ""
+            value, source = (given, "given") if given else (
+                (detected[field], "detected") if detected[field] else ("", "missing"))
+            row[field], row[f"{field}_source"] = value, source
+        row["published"] = _parse_date(row["published"]) if row["published"] else pd.NaT
+        if not row["outlet"]:
+            row["outlet"] = UNKNOWN_OUTLET
+            problems.add(raw.file, "outlet", "no outlet given or found in the text",
+                         f"add the outlet to {SOURCES_FILE} (or the table's 'outlet' column)")
+        if not text.strip():
+            problems.add(raw.file, "text", "no article text left after cleaning (everything "
+                         "looked like captions, notices or page furniture)",
+                         "open it in the Overview page to see what was set aside")
+        row["label"] = _label(row["title"], text)
+        row["words"] = count_words(text)
+        row["text"] = text
+        removed = 0
+        for i, b in enumerate(cleaned.blocks):
+            counted = b.zone in COUNTED_ZONES
+            w = count_words(b.text)
+            removed += 0 if counted else w
+            zones.append({"article_id": raw.article_id, "block": i, "zone": b.zone,
+                          "reason": b.reason, "counted": counted, "words": w, "text": b.text})
+        row["removed_words"] = removed
+        row["extra"] = json.dumps(raw.extra, ensure_ascii=False) if raw.extra else ""
+        articles.append(row)
+        for j, (s, e) in enumerate(split_sentences(text)):
+            sentences.append({"article_id": raw.article_id, "sentence_id": j, "start": s,
+                              "end": e, "text": text[s:e]})
+    art = schema.conform(pd.DataFrame(articles, columns=list(schema.ARTICLES)), schema.ARTICLES)
+    return (
+        art,
+        schema.conform(pd.DataFrame(zones, columns=list(schema.ZONES)), schema.ZONES),
+        schema.conform(pd.DataFrame(sentences, columns=list(schema.SENTENCES)), schema.SENTENCES),
+    )
+
+
+def _folder_raws(folder: Path, problems: _Problems) -> list[_Raw]:
+    sources = _read_sources(folder, problems)
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    names = {p.name for p in files}
+    for missing in sorted(set(sources) - names):
+        problems.add(SOURCES_FILE, missing, f"names '{missing}', which is not in the corpus folder",
+                     "correct the file name in sources.csv or add the file")
+    raws = []
+    for path in files:
+        text = _read_file(path, problems)
+        if text is None:
+            continue
+        if path.suffix.lower() in (".html", ".htm"):
+            text = html_to_text(text)
+        if sources and path.name not in sources:
+            problems.add(path.name, "sources.csv", "has no row in sources.csv; metadata is read "
+                         "from the text where it shows", f"add a row for '{path.name}' to sources.csv")
+        given = sources.get(path.name, {})
+        extra = {k: v for k, v in given.items() if k not in SOURCE_COLUMNS and v}
+        raws.append(_Raw(path.name, path.name, text, given, extra))
+    return raws
+
+
+def _table_raws(path: Path, problems: _Problems) -> list[_Raw]:
+    text = _read_file(path, problems)
+    if text is None:
+        return []
+    records: list[tuple[int, dict]] = []
+    if path.suffix.lower() == ".jsonl":
+        for n, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.add(path.name, f"line {n}", f"not valid JSON ({exc.msg})",
+                             "fix or delete that line; the other lines were loaded")
+                continue
+            if not isinstance(obj, dict):
+                problems.add(path.name, f"line {n}", "is not a JSON object",
+                             "each line must be one {...} article")
+                continue
+            records.append((n, obj))
+    else:
+        try:
+            df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                             on_bad_lines="warn")
+        except (pd.errors.ParserError, ValueError) as exc:
+            problems.add(path.name, "file", f"cannot be read as CSV ({exc})",
+                         "export it again as comma-separated UTF-8", "error")
+            return []
+        records = [(i + 2, r) for i, r in enumerate(df.to_dict("records"))]
+    if records and not any("text" in r for _, r in records):
+        problems.add(path.name, "text", "has no 'text' column", "name the column holding the "
+                     f"article text 'text' (expected columns: {', '.join(TABLE_COLUMNS)})", "error")
+        return []
+    raws = []
+    for n, rec in records:
+        body = rec.get("text")
+        if not isinstance(body, str) or not body.strip():
+            problems.add(path.name, f"line {n}", "row has no text", "fill in its 'text' cell")
+            continue
+        given = {k: str(rec.get(k) or "") for k in SOURCE_COLUMNS if k not in ("file",)}
+        extra = {k: str(v) for k, v in rec.items() if k not in TABLE_COLUMNS and k != "file"}
+        raws.append(_Raw(f"{path.stem}#{n}", rec.get("file") or f"{path.name}#{n}", body, given, extra))
+    return raws
+
+
+def corpus_hash(path: Path) -> str:
+    """Hash of everything the analysis reads: article files, sources.csv, actors.toml."""
+    h = hashlib.sha256()
+    files = [path] if path.is_file() else sorted(
+        p for p in path.iterdir()
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + (".csv", ".toml", ".jsonl")
+    )
+    for p in files:
+        h.update(p.name.encode())
+        try:
+            h.update(p.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+    return h.hexdigest()[:16]
+
+
+def load_corpus(path: Path | str = SEEDS_DIR) -> Corpus:
+    """Load a corpus folder or table. Never raises for bad content: see `.problems`."""
+    path = Path(path)
+    problems = _Problems()
+    if not path.exists():
+        problems.add(str(path), "path", "does not exist", "give a corpus folder or a .csv/.jsonl "
+                     "table", "error")
+        raws: list[_Raw] = []
+    elif path.is_dir():
+        raws = _folder_raws(path, problems)
+    elif path.suffix.lower() in TABLE_SUFFIXES:
+        raws = _table_raws(path, problems)
+    elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        text = _read_file(path, problems)
+        raws = [_Raw(path.name, path.name, text, {}, {})] if text is not None else []
+    else:
+        problems.add(path.name, "file", f"'{path.suffix}' is not a corpus format",
+                     "use a folder of .txt/.md/.html files, or a .csv/.jsonl table", "error")
+        raws = []
+    articles, zones, sentences = _build(raws, problems)
+    return Corpus(
+        name=path.stem if path.is_file() else path.name,
+        path=path,
+        content_hash=corpus_hash(path) if path.exists() else "",
+        articles=articles,
+        zones=zones,
+        sentences=sentences,
+        problems=schema.conform(pd.DataFrame(problems, columns=list(schema.PROBLEMS)), schema.PROBLEMS),
+    )

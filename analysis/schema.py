@@ -1,0 +1,154 @@
+"""Every table that crosses a module boundary, declared once.
+
+Each public function in `analysis/` returns exactly one of these schemas (same columns, same
+order, same dtypes); `conform` enforces it and the tests check it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+Schema = dict[str, str]
+
+# One row per article. `*_source` says where a metadata field came from:
+# "given" (sources.csv or the table's own column), "detected" (read from the text) or "missing".
+ARTICLES: Schema = {
+    "article_id": "str",
+    "file": "str",
+    "outlet": "str",
+    "outlet_source": "str",
+    "published": "datetime64[ns]",
+    "published_source": "str",
+    "title": "str",
+    "title_source": "str",
+    "label": "str",  # title, or a label derived from the text where there is none
+    "authors": "str",  # "; "-separated
+    "authors_source": "str",
+    "url": "str",
+    "url_source": "str",
+    "words": "int64",  # words of the article text (headline + dek + body)
+    "removed_words": "int64",  # words the cleaner set aside (never counted)
+    "text": "str",  # the article text every analysis reads
+    "extra": "str",  # JSON of any further columns the source gave (kept, not analysed)
+}
+
+# One row per block (paragraph or line) of the raw file, with the zone the cleaner gave it.
+ZONES: Schema = {
+    "article_id": "str",
+    "block": "int64",
+    "zone": "str",  # headline, dek, body, byline, caption, boilerplate
+    "reason": "str",  # why the cleaner put it there ("photo credit", "related list", ...)
+    "counted": "bool",
+    "words": "int64",
+    "text": "str",
+}
+
+# One row per sentence of the article text; start/end are offsets into ARTICLES.text.
+SENTENCES: Schema = {
+    "article_id": "str",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "text": "str",
+}
+
+# Words per article and zone for the hygiene chart ("article text" = every counted zone).
+HYGIENE: Schema = {
+    "article_id": "str",
+    "label": "str",
+    "outlet": "str",
+    "zone": "str",
+    "words": "int64",
+}
+
+# Problems met while loading; shown to the user, never raised at them.
+PROBLEMS: Schema = {
+    "file": "str",
+    "field": "str",
+    "severity": "str",  # "error" (file skipped) or "warning" (loaded, with a caveat)
+    "message": "str",
+    "hint": "str",
+}
+
+# One row per mention of an actor; start/end are offsets into `sentence`.
+MENTIONS: Schema = {
+    "article_id": "str",
+    "file": "str",
+    "outlet": "str",
+    "published": "datetime64[ns]",
+    "actor": "str",  # canonical name, or "" when unresolved
+    "candidates": "str",  # "; "-separated actors an unresolved mention could be
+    "surface": "str",
+    "kind": "str",  # name, role, metonym
+    "sentence_id": "int64",
+    "sentence": "str",
+    "start": "int64",
+    "end": "int64",
+}
+
+# Mention frequencies per (outlet, actor), with their denominators.
+FREQUENCIES: Schema = {
+    "outlet": "str",
+    "actor": "str",
+    "mentions": "int64",
+    "articles_with_actor": "int64",
+    "outlet_articles": "int64",
+    "outlet_words": "int64",
+    "per_1k_words": "float64",
+    "share_of_articles_pct": "float64",
+}
+
+# One row per scored mention: the MENTIONS columns plus the tone of its context.
+SCORED_MENTIONS: Schema = {
+    **MENTIONS,
+    "context": "str",
+    "tone": "float64",  # VADER compound of the context, -1..1
+    "polarity": "str",  # negative, neutral, positive
+}
+
+# Tone around each actor per outlet ("" outlet = all outlets together).
+TONE: Schema = {
+    "actor": "str",
+    "outlet": "str",
+    "mentions": "int64",
+    "articles": "int64",
+    "tone_mean": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+    "negative_pct": "float64",
+    "neutral_pct": "float64",
+    "positive_pct": "float64",
+    "low_n": "bool",
+}
+
+# Tone of whole articles (all sentences of the article text), per article.
+ARTICLE_TONE: Schema = {
+    "article_id": "str",
+    "outlet": "str",
+    "label": "str",
+    "sentences": "int64",
+    "tone_mean": "float64",
+}
+
+
+def empty(schema: Schema) -> pd.DataFrame:
+    """An empty table with the schema's columns and dtypes."""
+    return conform(pd.DataFrame({c: [] for c in schema}), schema)
+
+
+def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
+    """Return `df` with exactly the schema's columns, in order, cast to its dtypes.
+
+    Raises KeyError naming any missing column: a missing column is a bug, not data.
+    """
+    missing = [c for c in schema if c not in df.columns]
+    if missing:
+        raise KeyError(f"table lacks columns {missing}")
+    out = df.loc[:, list(schema)].copy()
+    for col, dtype in schema.items():
+        if dtype == "str":
+            out[col] = out[col].fillna("").astype(str)
+        elif dtype.startswith("datetime64"):
+            out[col] = pd.to_datetime(out[col], errors="coerce").astype(dtype)
+        else:
+            out[col] = out[col].astype(dtype)
+    return out.reset_index(drop=True)

@@ -1,0 +1,29 @@
+"""PressLens: how different news outlets cover the same story.
+
+Run: `streamlit run dashboard.py` (the seed corpus) or `streamlit run dashboard.py -- --corpus DIR`.
+"""
+from pathlib import Path
+
+import streamlit as st
+
+from ui.data import View, current_corpus, set_view
+from ui.filters import sidebar_filters
+
+HERE = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", layout="wide")
+
+corpus = current_corpus()
+set_view(View(corpus=corpus, filters=sidebar_filters(corpus)))
+st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
+                   f"hash `{corpus.content_hash}`")
+
+# Each url_path differs from its file's name on purpose: a URL equal to a file name in pages/
+# makes Streamlit's legacy pages/ discovery run that file alone, without this frame.
+page = st.navigation(
+    [
+        st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:",
+                url_path="home", default=True),
+    ]
+)
+page.run()

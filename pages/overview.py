@@ -1,0 +1,75 @@
+"""Overview: the corpus, one row per article, and what the cleaner set aside."""
+import streamlit as st
+
+from analysis.filters import apply_filters
+from analysis.overview import corpus_summary, hygiene_table
+from ui import charts, downloads
+from ui.data import view
+from ui.html import paragraphs_html, set_aside_html
+
+v = view()
+corpus = v.corpus
+st.title("Overview")
+
+if len(corpus.problems):
+    with st.expander(f"⚠️ {len(corpus.problems)} problem(s) while loading this corpus — "
+                     "everything else was loaded", expanded=True):
+        st.dataframe(corpus.problems, hide_index=True, width="stretch")
+
+arts = apply_filters(corpus.articles, v.filters)
+if arts.empty:
+    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
+    st.stop()
+
+s = corpus_summary(arts)
+c = st.columns(5)
+c[0].metric("Articles", s["articles"])
+c[1].metric("Outlets", s["outlets"])
+c[2].metric("First published", s["first"])
+c[3].metric("Last published", s["last"])
+c[4].metric("Words of article text", f"{s['words']:,}",
+            help="Headline, dek and body only. Captions, bylines, notices and page furniture "
+                 f"({s['removed_words']:,} words) are set aside and never counted.")
+
+st.subheader("Articles")
+table = arts[["label", "outlet", "published", "authors", "words", "removed_words", "file",
+              "title_source", "published_source"]]
+st.dataframe(
+    table, hide_index=True, width="stretch",
+    column_config={
+        "label": st.column_config.TextColumn("Title", help="Quoted text in “…” is a label "
+                                             "derived from the first sentence: the text has no headline."),
+        "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+        "words": st.column_config.NumberColumn("Words", help="Article text: headline, dek, body"),
+        "removed_words": st.column_config.NumberColumn("Set aside (words)"),
+        "outlet": "Outlet", "authors": "Authors", "file": "File",
+        "title_source": "Title from", "published_source": "Date from",
+    },
+)
+
+hyg = hygiene_table(arts, corpus.zones)
+colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+fig = charts.bar_chart(hyg, x="words", y="label", color="zone", orientation="h",
+                       barmode="stack", title="Words per article: counted text vs set aside",
+                       labels={"words": "words", "label": "", "zone": ""},
+                       colors=charts.ZONE_COLORS, hover=["outlet"])
+downloads.chart(fig, hyg, name="overview-words-per-article",
+                method="words of each zone as split by analysis.cleaning")
+
+st.subheader("Read an article")
+label = st.selectbox("Article", arts["label"].tolist(), key="overview_article")
+row = arts[arts["label"] == label].iloc[0]
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**Article text** — {row.words:,} words, as every analysis reads it")
+    with st.container(height=520):
+        st.html(paragraphs_html(row.text))
+with right:
+    removed = corpus.zones[(corpus.zones.article_id == row.article_id) & ~corpus.zones.counted]
+    st.markdown(f"**Set aside** — {len(removed)} block(s), {int(removed.words.sum()):,} words, "
+                "never counted")
+    if removed.empty:
+        st.caption("Nothing was set aside.")
+    else:
+        with st.container(height=520):
+            st.html(set_aside_html(removed))

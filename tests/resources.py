@@ -1,0 +1,201 @@
+"""Named sample texts with hand-checked expectations, shared by the tests.
+
+Each cleaning sample is (raw text, {block text prefix: expected zone}). The samples are
+written in the style of outlets other than the seeds' own articles, so the rules are tested
+as kinds of text, not as five particular files.
+"""
+
+# ---------------------------------------------------------------- cleaning: set aside
+WSJ_STYLE = """This copy is for your personal, non-commercial use only. Distribution and use of this material are governed by our Subscriber Agreement and by copyright law.
+
+<https://www.wsj.com/economy/trade/tariffs-rise-again-1a2b3c>
+
+◆ WSJ NEWS EXCLUSIVE | ECONOMY
+
+Tariff Talks Stall as Deadline Nears
+
+Officials on both sides say a deal is unlikely before the summer
+
+By [Jane Roe](#) [Follow](#) and [Rahul Gupta](#) [Follow](#)
+
+Updated March 3, 2024 9:15 am ET
+
+Trade negotiators ended a third round of talks without agreement. PHOTO: JOHN DOE/REUTERS
+
+Negotiators from Washington and Brussels ended three days of talks on Friday without a deal.
+
+The sides will meet again next month, officials said.
+
+—Li Wei contributed to this article.
+
+Write to Jane Roe at jane.roe@wsj.com and Rahul Gupta at rahul.gupta@wsj.com
+
+Appeared in the March 4, 2024, print edition as 'Trade Talks Stall'.
+"""
+WSJ_STYLE_ZONES = {
+    "This copy is for": "boilerplate",
+    "<https://www": "boilerplate",
+    "◆ WSJ NEWS": "boilerplate",
+    "Tariff Talks Stall": "headline",
+    "Officials on both sides": "dek",
+    "By Jane Roe": "byline",
+    "Updated March 3": "byline",
+    "Trade negotiators ended": "caption",
+    "Negotiators from Washington": "body",
+    "The sides will meet": "body",
+    "—Li Wei contributed": "boilerplate",
+    "Write to Jane Roe": "boilerplate",
+    "Appeared in the March": "boilerplate",
+}
+
+NYT_STYLE = """# *Drought Tests a River Treaty*
+
+Two countries that share the river are arguing over who should cut back first.
+
+**By Ana Lima and Tom Berg**
+
+Reporting from Lisbon
+
+May 2, 2024 Updated 6:00 p.m. ET
+
+The river has fallen to its lowest level in a century, and farmers on both banks are
+
+worried about the harvest.
+
+
+
+Fishermen pull a boat across the dry riverbed near the border. Photo by Ana Lima
+
+Ministers will meet in Madrid next week.
+
+Tom Berg contributed reporting.
+
+**Ana Lima** is a correspondent based in Lisbon. She covers Spain and Portugal. More about Ana Lima
+
+A version of this article appears in print on , Section A, Page 6 of the New York edition with the headline: River Treaty Strained
+"""
+NYT_STYLE_ZONES = {
+    "Drought Tests a River": "headline",
+    "Two countries that share": "dek",
+    "By Ana Lima": "byline",
+    "Reporting from Lisbon": "byline",
+    "May 2, 2024": "byline",
+    "The river has fallen": "body",
+    "Fishermen pull a boat": "caption",
+    "Ministers will meet": "body",
+    "Tom Berg contributed": "boilerplate",
+    "Ana Lima is a correspondent": "boilerplate",
+    "A version of this article": "boilerplate",
+}
+# The broken paragraph is rejoined, across the blank lines and with the caption skipped.
+NYT_STYLE_REJOINED = ("The river has fallen to its lowest level in a century, and farmers on both "
+                      "banks are worried about the harvest.")
+
+SCRAPED_STAMP = """ date 2024-06-01 The two leaders at a summit last year (pictured)
+
+Leaders of the two countries will meet next week, officials said.
+"""
+SCRAPED_STAMP_ZONES = {
+    "date 2024-06-01": "boilerplate",
+    "The two leaders at a summit": "caption",
+    "Leaders of the two countries": "body",
+}
+
+RELATED_LIST = """Editor's Note: This analysis was updated after the summit.
+
+The summit ended with a joint statement on climate cooperation.
+
+Neither side gave ground on export controls.
+
+Related Publications
+
+Five Things to Watch at the Next Summit
+
+Monday, January 6, 2025
+
+A preview of the issues on the table.
+
+Type: Analysis
+"""
+RELATED_LIST_ZONES = {
+    "Editor's Note": "boilerplate",
+    "The summit ended": "body",
+    "Neither side gave": "body",
+    "Related Publications": "boilerplate",
+    "Five Things to Watch": "boilerplate",
+    "Monday, January 6": "boilerplate",
+    "A preview of the issues": "boilerplate",
+    "Type: Analysis": "boilerplate",
+}
+
+CREDIT_THEN_CAPTION = """Ministers Meet Again on Grain Deal
+
+Maria Perez/Pool via REUTERS
+Ministers arrive for talks at the foreign ministry in Ankara on March 2, 2024.
+
+Ministers from four countries met on Tuesday to revive a grain export deal.
+
+Talks will continue on Wednesday, a spokesman said.
+"""
+CREDIT_THEN_CAPTION_ZONES = {
+    "Ministers Meet Again": "headline",
+    "Maria Perez/Pool": "caption",
+    "Ministers arrive for talks": "caption",
+    "Ministers from four countries": "body",
+    "Talks will continue": "body",
+}
+
+# ---------------------------------------------------------------- cleaning: must be kept
+KEEP_BY_SENTENCE = """Talks Resume
+
+By the end of the year, both governments hope to have a deal, officials said.
+
+By most accounts, the talks went well.
+"""
+KEEP_PHOTO_SENTENCE = """Talks Resume
+
+The photo of the two leaders shaking hands was shared widely online.
+
+Officials said a photo opportunity was planned for Friday.
+"""
+KEEP_BODY_CAPITALISED_SHORT = """Talks Resume
+
+Officials met in Geneva on Monday.
+
+China Says No.
+
+That was the message from Beijing.
+"""
+
+# ---------------------------------------------------------------- sentence splitting
+SENTENCES = {
+    "abbreviations": (
+        "Mr. Xi met U.S. officials on Sept. 28 in Washington. He left.",
+        ["Mr. Xi met U.S. officials on Sept. 28 in Washington.", "He left."],
+    ),
+    "middle initials and C.I.A.": (
+        "Treasury Secretary Janet L. Yellen flew in. The C.I.A. director, William J. Burns, did too.",
+        ["Treasury Secretary Janet L. Yellen flew in.",
+         "The C.I.A. director, William J. Burns, did too."],
+    ),
+    "acronym ends a sentence": (
+        "He wants to visit the U.S. He would be the first.",
+        ["He wants to visit the U.S.", "He would be the first."],
+    ),
+    "quote spans a sentence break with attribution": (
+        "“We are for de-risking,” he said, “not decoupling with China.” Then he left.",
+        ["“We are for de-risking,” he said, “not decoupling with China.”", "Then he left."],
+    ),
+    "closing quote stays with its sentence": (
+        "He said the talks were “very good.” Officials agreed.",
+        ["He said the talks were “very good.”", "Officials agreed."],
+    ),
+    "question and exclamation": (
+        "Will they meet? Yes! They will.",
+        ["Will they meet?", "Yes!", "They will."],
+    ),
+    "state abbreviation": (
+        "Rep. Nancy Pelosi (D-Calif.) visited Taiwan. Beijing objected.",
+        ["Rep. Nancy Pelosi (D-Calif.) visited Taiwan.", "Beijing objected."],
+    ),
+}

@@ -1,0 +1,1 @@
+"""The only Streamlit-aware code besides dashboard.py and pages/."""

@@ -1,0 +1,48 @@
+"""A chart with its downloads beside it: PNG, SVG, HTML and the CSV of what it shows."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ui import export
+from ui.data import view
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
+
+
+def provenance(method: str) -> export.Provenance:
+    v = view()
+    return export.Provenance(corpus=v.corpus.name, corpus_hash=v.corpus.content_hash,
+                             filters=v.filters.describe(), method=method)
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str) -> None:
+    """Draw `fig` and, under it, its four downloads. Images are made only when clicked."""
+    prov = provenance(method)
+    slug = _slug(name)
+    st.plotly_chart(fig, width="stretch", key=f"fig-{slug}")
+    row = st.container(horizontal=True)
+    if export.chromium_available():
+        row.download_button("PNG", data=lambda: export.figure_image(fig, prov, "png"),
+                                file_name=f"{slug}.png", mime="image/png", on_click="ignore",
+                                key=f"png-{slug}", icon=":material/image:")
+        row.download_button("SVG", data=lambda: export.figure_image(fig, prov, "svg"),
+                                file_name=f"{slug}.svg", mime="image/svg+xml",
+                                on_click="ignore", key=f"svg-{slug}", icon=":material/draw:")
+    else:
+        row.button("PNG", disabled=True, key=f"png-{slug}",
+                       help="No Chrome or Chromium found for drawing images: install it "
+                            "(`apt install chromium`) or run `plotly_get_chrome`. The camera "
+                            "icon on the chart still saves a PNG.")
+        row.button("SVG", disabled=True, key=f"svg-{slug}", help="Needs Chromium, as PNG.")
+    row.download_button("HTML", data=lambda: export.figure_html(fig, prov),
+                            file_name=f"{slug}.html", mime="text/html", on_click="ignore",
+                            key=f"html-{slug}", icon=":material/code:")
+    row.download_button("CSV", data=export.table_csv(data, prov), file_name=f"{slug}.csv",
+                            mime="text/csv", on_click="ignore", key=f"csv-{slug}",
+                            icon=":material/table:")

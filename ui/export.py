@@ -1,0 +1,101 @@
+"""Figures and tables to files, each carrying its provenance (plotly/kaleido, no Streamlit).
+
+PNG and SVG use kaleido with one long-lived Chromium (`kaleido.start_sync_server`), started
+on the first image asked for and reused after; HTML is plotly's standalone page (plotly.js
+inlined, so it opens offline); CSV is pandas, with provenance as leading `#` comment lines.
+"""
+from __future__ import annotations
+
+import copy
+import html
+import shutil
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from analysis import __version__
+
+PNG_SCALE = 3  # 3 × the on-screen size: print quality for a column-wide chart
+_server_lock = threading.Lock()
+_server_started = False
+
+
+@dataclass(frozen=True)
+class Provenance:
+    corpus: str
+    corpus_hash: str
+    filters: str
+    method: str
+
+    def lines(self) -> list[str]:
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return [
+            f"corpus: {self.corpus} (content hash {self.corpus_hash})",
+            f"filters: {self.filters}",
+            f"method: {self.method}",
+            f"PressLens {__version__}, exported {stamp}",
+        ]
+
+
+def chromium_available() -> bool:
+    """Whether kaleido can find a browser to draw PNG/SVG with."""
+    return any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome",
+                                         "chrome")) or _kaleido_chrome()
+
+
+def _kaleido_chrome() -> bool:
+    try:
+        import choreographer.utils  # kaleido's browser finder
+
+        return bool(choreographer.utils.get_browser_path())  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - any failure means "not found"
+        return False
+
+
+def _ensure_server() -> None:
+    global _server_started
+    with _server_lock:
+        if not _server_started:
+            import kaleido
+
+            kaleido.start_sync_server(silence_warnings=True)
+            _server_started = True
+
+
+def with_footer(fig: go.Figure, prov: Provenance) -> go.Figure:
+    """A copy of `fig` with the provenance as a small footer line."""
+    out = go.Figure(copy.deepcopy(fig.to_dict()))
+    bottom = (out.layout.margin.b or 10) + 40
+    out.update_layout(margin={"b": bottom})
+    out.add_annotation(text=html.escape(" · ".join(prov.lines())), xref="paper", yref="paper",
+                       x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
+                       showarrow=False, font={"size": 9, "color": "#666"})
+    return out
+
+
+def figure_image(fig: go.Figure, prov: Provenance, fmt: str) -> bytes:
+    """PNG or SVG bytes of `fig` with its provenance footer."""
+    _ensure_server()
+    framed = with_footer(fig, prov)
+    width = 1100
+    height = (framed.layout.height or 450) + 40
+    return pio.to_image(framed, format=fmt, width=width, height=height,
+                        scale=PNG_SCALE if fmt == "png" else 1)
+
+
+def figure_html(fig: go.Figure, prov: Provenance) -> bytes:
+    note = "<br>".join(html.escape(line) for line in prov.lines())
+    page = fig.to_html(include_plotlyjs=True, full_html=True)
+    return page.replace(
+        "</body>",
+        f'<p style="font:12px sans-serif;color:#555;margin:8px">{note}</p></body>',
+    ).encode("utf-8")
+
+
+def table_csv(df: pd.DataFrame, prov: Provenance) -> bytes:
+    head = "".join(f"# {line}\n" for line in prov.lines())
+    return (head + df.to_csv(index=False)).encode("utf-8")
