@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.corpus import SEEDS_DIR, Corpus, load_corpus
+from analysis.pipeline import analyse
 
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -20,8 +21,17 @@ def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     return out
 
 
+def _mentions_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    result = analyse(corpus)
+    for problem in result.registry_problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
+                            "end", "candidates", "sentence"]]
+
+
 COMMANDS: dict[str, tuple[str, Callable[[Corpus, argparse.Namespace], pd.DataFrame]]] = {
     "corpus": ("the article table: outlet, date, title, authors, words", _corpus_table),
+    "mentions": ("the mention table: file, actor, surface, kind, sentence", _mentions_table),
 }
 
 
@@ -51,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}", file=sys.stderr)
     if not args.dir.exists():
         return 2
-    _write(COMMANDS[args.command][1](corpus, args), args.format)
+    try:
+        _write(COMMANDS[args.command][1](corpus, args), args.format)
+    except BrokenPipeError:  # `… | head`: the reader left; not an error
+        sys.stderr.close()
     return 0
 
 

@@ -97,6 +97,40 @@ FREQUENCIES: Schema = {
     "share_of_articles_pct": "float64",
 }
 
+# Mentions per (publication date, outlet, actor), for the timeline.
+BY_DATE: Schema = {
+    "published": "datetime64[ns]",
+    "outlet": "str",
+    "actor": "str",
+    "mentions": "int64",
+}
+
+# Surface forms merged into each actor.
+SURFACES: Schema = {
+    "actor": "str",
+    "kind": "str",
+    "surface": "str",
+    "mentions": "int64",
+}
+
+# Capitalised names that no actor claims yet.
+DISCOVERED: Schema = {
+    "name": "str",
+    "mentions": "int64",
+    "articles": "int64",
+    "example": "str",
+}
+
+# Precision and recall of mentions against a hand annotation, per kind.
+MENTION_SCORES: Schema = {
+    "kind": "str",
+    "gold": "int64",
+    "found": "int64",
+    "correct": "int64",
+    "precision": "float64",
+    "recall": "float64",
+}
+
 # One row per scored mention: the MENTIONS columns plus the tone of its context.
 SCORED_MENTIONS: Schema = {
     **MENTIONS,

@@ -199,3 +199,177 @@ SENTENCES = {
         ["Rep. Nancy Pelosi (D-Calif.) visited Taiwan.", "Beijing objected."],
     ),
 }
+
+# ---------------------------------------------------------------- mentions
+# A small registry for the rule tests: (text, published, [(surface, actor, kind), ...]).
+# An actor of "" means a mention shown as unresolved.
+MENTION_REGISTRY = """
+[[actors]]
+name = "Joe Biden"
+type = "person"
+affiliation = "United States"
+short = ["Biden"]
+roles = [{ text = "president", from = "2021-01-20", to = "2025-01-20" }]
+
+[[actors]]
+name = "Xi Jinping"
+type = "person"
+affiliation = "China"
+short = ["Xi"]
+roles = [{ text = "Chinese leader", unambiguous = true }, { text = "president", from = "2013-03-14" }]
+
+[[actors]]
+name = "He Lifeng"
+type = "person"
+affiliation = "China"
+short = ["He"]
+
+[[actors]]
+name = "Janet Yellen"
+type = "person"
+affiliation = "United States"
+short = ["Yellen"]
+
+[[actors]]
+name = "Li Qiang"
+type = "person"
+affiliation = "China"
+short = ["Li"]
+
+[[actors]]
+name = "Li Shangfu"
+type = "person"
+affiliation = "China"
+short = ["Li"]
+
+[[actors]]
+name = "William Burns"
+type = "person"
+affiliation = "United States"
+short = ["Burns"]
+
+[[actors]]
+name = "Nicholas Burns"
+type = "person"
+affiliation = "United States"
+aliases = ["R. Nicholas Burns"]
+short = ["Burns"]
+
+[[actors]]
+name = "Qin Gang"
+type = "person"
+affiliation = "China"
+short = ["Qin"]
+roles = [{ text = "foreign minister", from = "2022-12-30", to = "2023-07-25" }]
+
+[[actors]]
+name = "Wang Yi"
+type = "person"
+affiliation = "China"
+short = ["Wang"]
+roles = [{ text = "foreign minister", from = "2023-07-25" }]
+
+[[actors]]
+name = "Pavlo Klimkin"
+type = "person"
+affiliation = "Ukraine"
+short = ["Klimkin"]
+
+[[actors]]
+name = "United States"
+type = "country"
+aliases = ["U.S.", "America"]
+demonyms = ["American"]
+metonyms = ["Washington"]
+exclude = ["Latin America"]
+
+[[actors]]
+name = "China"
+type = "country"
+demonyms = ["Chinese"]
+metonyms = ["Beijing"]
+exclude = ["South China Sea"]
+
+[[actors]]
+name = "Taiwan"
+type = "country"
+"""
+
+MENTION_CASES = {
+    "word boundary: Xi never inside a word": (
+        "Xi met Xiaomi executives in Xinjiang.", "2023-06-01", [("Xi", "Xi Jinping", "name")]),
+    "Bidenomics is not Biden": (
+        "Bidenomics was the slogan, and Biden repeated it.", "2023-06-01",
+        [("Biden", "Joe Biden", "name")]),
+    "possessives with straight and curly apostrophes": (
+        "Xi's aides and Biden’s aides met.", "2023-06-01",
+        [("Xi", "Xi Jinping", "name"), ("Biden", "Joe Biden", "name")]),
+    "compounds count for both": (
+        "The Xi-Biden summit improved U.S.-China ties.", "2023-06-01",
+        [("Xi", "Xi Jinping", "name"), ("Biden", "Joe Biden", "name"),
+         ("U.S.", "United States", "name"), ("China", "China", "name")]),
+    "longest match, one span: President Joe Biden": (
+        "President Joe Biden spoke.", "2023-06-01", [("Joe Biden", "Joe Biden", "name")]),
+    "middle initial in a full name": (
+        "Treasury Secretary Janet L. Yellen arrived.", "2023-06-01",
+        [("Janet L. Yellen", "Janet Yellen", "name")]),
+    "ambiguous surname resolves to the person the article introduced": (
+        "Premier Li Qiang spoke first. Li said the economy was sound.", "2023-06-01",
+        [("Li Qiang", "Li Qiang", "name"), ("Li", "Li Qiang", "name")]),
+    "ambiguous surname: most recently introduced wins": (
+        "Li Qiang met Gen. Li Shangfu. Later Mr. Li left.", "2023-06-01",
+        [("Li Qiang", "Li Qiang", "name"), ("Li Shangfu", "Li Shangfu", "name"),
+         ("Li", "Li Shangfu", "name")]),
+    "ambiguous surname with nobody introduced stays unresolved": (
+        "Burns said the talks went well.", "2023-06-01", [("Burns", "", "name")]),
+    "He at the start of a sentence is a pronoun": (
+        "He Lifeng arrived. He said little.", "2023-06-01", [("He Lifeng", "He Lifeng", "name")]),
+    "He after the full name, mid-sentence, is He Lifeng": (
+        "He Lifeng arrived. Officials briefed Yellen and He on Monday.", "2023-06-01",
+        [("He Lifeng", "He Lifeng", "name"), ("Yellen", "Janet Yellen", "name"),
+         ("He", "He Lifeng", "name")]),
+    "He mid-sentence without the full name is not counted": (
+        "Yellen and He met.", "2023-06-01", [("Yellen", "Janet Yellen", "name")]),
+    "role valid on the date and named in the article": (
+        "Wang Yi spoke. Later the foreign minister left.", "2023-09-28",
+        [("Wang Yi", "Wang Yi", "name"), ("the foreign minister", "Wang Yi", "role")]),
+    "role changes hands over time": (
+        "Qin Gang spoke. Later the foreign minister left.", "2023-03-01",
+        [("Qin Gang", "Qin Gang", "name"), ("the foreign minister", "Qin Gang", "role")]),
+    "role with nobody who fits named stays unresolved": (
+        "The foreign minister left.", "2023-09-28", [("The foreign minister", "", "role")]),
+    "unambiguous role resolves without the name": (
+        "The Chinese leader left.", "2023-09-28", [("The Chinese leader", "Xi Jinping", "role")]),
+    "demonym narrows a shared role": (
+        "Biden and Xi met. Later the Chinese president left.", "2023-09-28",
+        [("Biden", "Joe Biden", "name"), ("Xi", "Xi Jinping", "name"),
+         ("the Chinese president", "Xi Jinping", "role")]),
+    "shared role with two fitting people named stays unresolved": (
+        "Biden and Xi met. Later the president left.", "2023-09-28",
+        [("Biden", "Joe Biden", "name"), ("Xi", "Xi Jinping", "name"),
+         ("the president", "", "role")]),
+    "a title before a name is not a second mention": (
+        "Foreign Minister Wang Yi spoke.", "2023-09-28", [("Wang Yi", "Wang Yi", "name")]),
+    "a role in apposition is not a second mention": (
+        "Wang Yi spoke. Wang, the foreign minister, left.", "2023-09-28",
+        [("Wang Yi", "Wang Yi", "name"), ("Wang", "Wang Yi", "name")]),
+    "another country's title is not our role": (
+        "Former Ukrainian Foreign Minister Pavlo Klimkin spoke.", "2023-11-15",
+        [("Pavlo Klimkin", "Pavlo Klimkin", "name")]),
+    "indefinite role is not a reference": (
+        "Wang Yi met a foreign minister.", "2023-09-28", [("Wang Yi", "Wang Yi", "name")]),
+    "capital acting counts as metonym": (
+        "Beijing is seeking a summit, and Washington and its allies agree.", "2023-09-28",
+        [("Beijing", "China", "metonym"), ("Washington", "United States", "metonym")]),
+    "capital as a place does not count": (
+        "Yellen flew to Beijing; officials in Washington waited.", "2023-09-28",
+        [("Yellen", "Janet Yellen", "name")]),
+    "capital in a longer name does not count": (
+        "The Washington Post reported on Washington visits.", "2023-09-28", []),
+    "according to the capital: it acts": (
+        "Citizens are held, according to Washington.", "2023-09-28",
+        [("Washington", "United States", "metonym")]),
+    "multiword names that contain a country": (
+        "Ships in the South China Sea and the Taiwan Strait sailed to Latin America.",
+        "2023-09-28", []),
+}

@@ -1,0 +1,385 @@
+"""Find every mention of a registry actor in the article text, and count them.
+
+Rules (each has named test texts in tests/resources.py):
+- Literal, case-sensitive matches on word boundaries: "Xi" never inside a word, "Bidenomics"
+  is not Biden; possessives ("Xi's") and hyphenated compounds ("Xi-Biden", "U.S.-China") count.
+- Longest match wins and a span is counted once ("President Joe Biden" is one mention: the
+  title is dropped where a name follows it).
+- Names longer than an alias that contain it are not the actor: the registry's `exclude` list
+  ("South China Sea") and, generically, a country followed by a place or institution noun
+  ("Taiwan Strait", "China Center", "U.S. Institute of Peace") or preceded by a compass word
+  ("Latin America").
+- Short forms (surnames) resolve to the person the article named most recently; shared ones
+  ("Li", "Burns") with nobody named yet stay unresolved, never guessed. A short form that is
+  also an English word ("He", "Sun") counts only mid-sentence, after the full name.
+- Roles ("the foreign minister") count only when definite ("the …", "China's …"), not as a
+  title before a name nor in apposition to the name; they resolve where valid on the
+  article's date and either marked unambiguous or exactly one fitting person is named in the
+  article. A demonym or possessive country before the role must match the affiliation.
+- Metonyms (capitals) count where they act, not as places ("flew to Beijing", "officials in
+  Beijing", "Washington visits", "Washington Post").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from analysis import schema
+from analysis.actors import Actor, Registry, Role
+
+KINDS = ("name", "role", "metonym")
+
+# Short forms that are also English words: counted only mid-sentence after the full name.
+WORDLIKE = frozenset(
+    "he she it we us may will sun long young rice page bush price hope little king brown green "
+    "black white gray grey rose mark wing law chance power best love".split()
+)
+# Words before a capital that make it a place, not a government.
+PLACE_BEFORE = frozenset(
+    "in to from at into near across around outside inside through toward towards via "
+    "visit visits visited visiting reach reached left arrive arrived arrives flew fly".split()
+)
+# Lower-case words after a capital that make it a place ("Washington visits").
+PLACE_AFTER = frozenset(
+    "visit visits trip trips bureau correspondent correspondents residents airport "
+    "embassy consulate office offices-based".split()
+)
+# Capitalised words after a country that make a longer proper name ("Taiwan Strait").
+NAME_HEADS = frozenset(
+    "Sea Strait Straits Ocean Gulf Bay River Center Centre Institute University College "
+    "Daily Times Post News Airlines Airways Bank Studies Program Programme Society Council "
+    "Foundation Review Journal Herald Tribune Channel Mountains Basin Peninsula".split()
+)
+COMPASS = frozenset("North South East West Latin Central Northern Southern Eastern Western".split())
+_SUFFIX = r"(?:,? (?:Jr\.|Sr\.|II|III|IV))?"
+_WORD_BEFORE = re.compile(r"([\w’'.-]+)\W*$")
+_WORD_AFTER = re.compile(r"^([\s-]*)([\w’'.-]+)")
+_DEFINITE = re.compile(r"(?:\b[Tt]he|['’]s)\s+(?:[\w.’'-]+\s+){0,2}$")
+_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$")
+_TITLE_AFTER = re.compile(r"^,?\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
+_SENTENCE_START = re.compile(r"^[\s\"“‘'(\[—–-]*$")
+
+
+@dataclass(frozen=True)
+class _Form:
+    kind: str  # name, short, role, metonym, exclude
+    actors: tuple[str, ...]
+    roles: tuple[tuple[str, Role], ...] = ()
+
+
+class Matcher:
+    """The registry compiled once: one regular expression over every surface form."""
+
+    def __init__(self, registry: Registry):
+        self.registry = registry
+        self.actors = registry.by_name()
+        forms: dict[str, _Form] = {}
+        role_forms: dict[str, list[tuple[str, Role]]] = {}
+        for a in registry.actors:
+            for alias in a.all_aliases:
+                forms[alias] = _Form("name", (a.name,))
+            for m in a.metonyms:
+                forms[m] = _Form("metonym", (a.name,))
+            for ex in a.exclude:
+                forms[ex] = _Form("exclude", ())
+            for r in a.roles:
+                role_forms.setdefault(r.text.lower(), []).append((a.name, r))
+        shorts: dict[str, list[str]] = {}
+        for a in registry.actors:
+            for s in a.short:
+                if s not in forms:
+                    shorts.setdefault(s, []).append(a.name)
+        for s, owners in shorts.items():
+            forms[s] = _Form("short", tuple(owners))
+        self.forms = forms
+        self.role_forms = {k: _Form("role", tuple(dict.fromkeys(n for n, _ in v)), tuple(v))
+                           for k, v in role_forms.items()}
+        self.qualifiers: dict[str, str] = {}  # "Chinese", "China", "U.S." -> country
+        for a in registry.actors:
+            if a.type == "country":
+                for q in (*a.all_aliases, *a.demonyms):
+                    self.qualifiers[q] = a.name
+        pats = []
+        for text, form in sorted(forms.items(), key=lambda kv: -len(kv[0])):
+            pats.append(self._pattern(text, form))
+        for text in sorted(self.role_forms, key=len, reverse=True):
+            pats.append("(?i:" + re.escape(text).replace(r"\ ", r"\s+") + ")")
+        body = "|".join(sorted(pats, key=len, reverse=True))
+        self.regex = re.compile(rf"(?<![\w])(?:{body})(?![\w])") if pats else None
+
+    def _pattern(self, text: str, form: _Form) -> str:
+        esc = re.escape(text)
+        actor = self.actors.get(form.actors[0]) if form.actors else None
+        if form.kind == "name" and actor and actor.type == "person" and " " in text:
+            first, _, last = text.rpartition(" ")
+            # "Janet L. Yellen", "Lloyd J. Austin III"
+            return rf"{re.escape(first)}(?:\s[A-Z]\.)?\s{re.escape(last)}{_SUFFIX}"
+        return esc.replace(r"\ ", r"\s+")
+
+    def lookup(self, surface: str) -> _Form | None:
+        norm = re.sub(r"\s+", " ", surface)
+        if norm in self.forms:
+            return self.forms[norm]
+        if norm.lower() in self.role_forms:
+            return self.role_forms[norm.lower()]
+        stripped = re.sub(r"\s[A-Z]\.(?=\s)", "", norm)
+        stripped = re.sub(r",?\s(?:Jr\.|Sr\.|II|III|IV)$", "", stripped)
+        return self.forms.get(stripped)
+
+    def qualifier(self, before: str) -> str | None:
+        """The country named right before a role ("the Chinese", "China's"), if any."""
+        m = re.search(r"([\w.’'-]+(?:\s[\w.’'-]+)?)\s*$", before)
+        if not m:
+            return None
+        words = m[1].split()
+        for cand in (" ".join(words[-2:]), words[-1]):
+            cand = re.sub(r"['’]s$", "", cand)
+            if cand in self.qualifiers:
+                return self.qualifiers[cand]
+        return None
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    surface: str
+    kind: str  # name, role, metonym
+    actor: str
+    candidates: tuple[str, ...]
+    form_kind: str
+
+
+def _published_day(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def _is_place(sentence: str, start: int, end: int) -> bool:
+    before = _WORD_BEFORE.search(sentence[:start])
+    after = _WORD_AFTER.match(sentence[end:])
+    if before and before[1].lower() in PLACE_BEFORE:
+        # "according to Washington", "people close to Beijing": the government acts.
+        return not re.search(r"\b(?:according|close|loyal|ties)\s+to\s+$", sentence[:start], re.I)
+    if after:
+        gap, word = after[1], after[2].rstrip(".")
+        if gap == "-" and word.lower().startswith("based"):
+            return True
+        if gap.strip() == "" and gap and (word in NAME_HEADS or word.lower() in PLACE_AFTER):
+            return True
+        if gap == " " and word[:1].isupper() and word not in ("And", "The"):
+            return True  # part of a longer name: "Washington Post", "Beijing Olympics"
+    return False
+
+
+def _in_longer_name(sentence: str, start: int, end: int) -> bool:
+    before = _WORD_BEFORE.search(sentence[:start])
+    after = _WORD_AFTER.match(sentence[end:])
+    if before and before[1] in COMPASS and sentence[:start].endswith(before[1] + " "):
+        return True
+    return bool(after and after[1] == " " and after[2] in NAME_HEADS)
+
+
+def find_mentions_in_article(matcher: Matcher, sentences: list[tuple[int, str]],
+                             published: date | None) -> list[tuple[int, _Hit]]:
+    """(sentence_id, hit) for every mention in one article's sentences, in order."""
+    if matcher.regex is None:
+        return []
+    # Who the article names in full, anywhere: the pool that roles resolve against.
+    named = {f.actors[0] for _, s in sentences for m in matcher.regex.finditer(s)
+             if (f := matcher.lookup(m.group())) and (f.kind == "name" or (
+                 f.kind == "short" and len(f.actors) == 1 and m.group().lower() not in WORDLIKE))}
+    introduced: dict[str, int] = {}  # actor -> order of the latest full-name mention
+    order = 0
+    out: list[tuple[int, _Hit]] = []
+    for sid, sentence in sentences:
+        hits: list[_Hit] = []
+        for m in matcher.regex.finditer(sentence):
+            form = matcher.lookup(m.group())
+            if form is None or form.kind == "exclude":
+                continue
+            start, end, surface = m.start(), m.end(), m.group()
+            order += 1
+            if form.kind == "name":
+                actor = matcher.actors[form.actors[0]]
+                if actor.type == "country" and _in_longer_name(sentence, start, end):
+                    continue
+                introduced[actor.name] = order
+                hits.append(_Hit(start, end, surface, "name", actor.name, (), "name"))
+            elif form.kind == "metonym":
+                if _is_place(sentence, start, end):
+                    continue
+                hits.append(_Hit(start, end, surface, "metonym", form.actors[0], (), "metonym"))
+            elif form.kind == "short":
+                sentence_initial = bool(_SENTENCE_START.match(sentence[:start]))
+                known = sorted((a for a in form.actors if a in introduced),
+                               key=lambda a: -introduced[a])
+                if surface.lower() in WORDLIKE and (sentence_initial or not known):
+                    continue
+                if len(form.actors) == 1:
+                    actor_name = form.actors[0]
+                elif known:
+                    actor_name = known[0]
+                else:
+                    hits.append(_Hit(start, end, surface, "name", "", form.actors, "short"))
+                    continue
+                introduced.setdefault(actor_name, order)
+                hits.append(_Hit(start, end, surface, "name", actor_name, (), "short"))
+            else:
+                hits.append(_role_hit(matcher, form, sentence, start, end, published, named))
+        out.extend((sid, h) for h in _drop_titles_and_appositions(sentence, hits) if h)
+    return out
+
+
+def _role_hit(matcher: Matcher, form: _Form, sentence: str, start: int, end: int,
+              published: date | None, named: set[str]) -> _Hit | None:
+    before = sentence[:start]
+    if not _DEFINITE.search(before):
+        return None  # "a vice premier", "now vice president for …": not a reference
+    qual = matcher.qualifier(before)
+    fits = [(n, r) for n, r in form.roles if r.valid_on(published)
+            and (qual is None or matcher.actors[n].affiliation == qual)]
+    names = tuple(dict.fromkeys(n for n, _ in fits))
+    if not names:
+        return None
+    the = re.search(r"\b[Tt]he\s+(?:[\w.’'-]+\s+){0,2}$", before)
+    surface_start = the.start() if the else start  # "the Chinese president", "China's premier"
+    unambiguous = [n for n, r in fits if r.unambiguous]
+    if len(names) == 1 and unambiguous:
+        actor = names[0]
+    else:
+        in_article = [n for n in names if n in named]
+        actor = in_article[0] if len(in_article) == 1 else ""
+    return _Hit(surface_start, end, sentence[surface_start:end], "role", actor,
+                () if actor else names, "role")
+
+
+def _drop_titles_and_appositions(sentence: str, hits: list[_Hit | None]) -> list[_Hit]:
+    """A role right before a name is a title ("Foreign Minister Wang Yi"); a role right after
+    the same person's name is an apposition ("Wang, the foreign minister,"): one reference."""
+    hits = [h for h in hits if h]
+    keep = []
+    for i, h in enumerate(hits):
+        if h.kind == "role":
+            if _TITLE_AFTER.match(sentence[h.end:]):
+                continue
+            people = (h.actor, *h.candidates)
+            if any(p.kind == "name" and p.actor in people
+                   and _APPOSITION.match(sentence[p.end:h.start]) for p in hits[max(0, i - 3):i]):
+                continue
+        keep.append(h)
+    return keep
+
+
+def find_mentions(articles: pd.DataFrame, sentences: pd.DataFrame,
+                  registry: Registry) -> pd.DataFrame:
+    """The mention table (schema.MENTIONS) of a corpus."""
+    matcher = Matcher(registry)
+    rows = []
+    by_article = {aid: list(zip(g["sentence_id"], g["text"]))
+                  for aid, g in sentences.groupby("article_id", sort=False)}
+    for art in articles.itertuples():
+        sents = by_article.get(art.article_id, [])
+        text_of = dict(sents)
+        for sid, h in find_mentions_in_article(matcher, sents, _published_day(art.published)):
+            rows.append({
+                "article_id": art.article_id, "file": art.file, "outlet": art.outlet,
+                "published": art.published, "actor": h.actor,
+                "candidates": "; ".join(h.candidates), "surface": h.surface, "kind": h.kind,
+                "sentence_id": sid, "sentence": text_of[sid], "start": h.start, "end": h.end,
+            })
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.MENTIONS)), schema.MENTIONS)
+
+
+# ---------------------------------------------------------------------------- counting
+def count_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
+                   kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+    """Mentions per (outlet, actor) with their denominators (schema.FREQUENCIES).
+
+    `articles` is the selection the mentions come from: its outlets' article and word
+    counts are the denominators, so an outlet with no mention of an actor still has its n.
+    Unresolved mentions are not counted for anyone.
+    """
+    m = mentions[(mentions["actor"] != "") & mentions["kind"].isin(kinds)
+                 & mentions["article_id"].isin(articles["article_id"])]
+    per_outlet = articles.groupby("outlet").agg(outlet_articles=("article_id", "size"),
+                                                outlet_words=("words", "sum"))
+    counts = m.groupby(["outlet", "actor"]).agg(mentions=("actor", "size"),
+                                                articles_with_actor=("article_id", "nunique"))
+    out = counts.reset_index().merge(per_outlet.reset_index(), on="outlet", how="left")
+    out["per_1k_words"] = out["mentions"] / out["outlet_words"].clip(lower=1) * 1000
+    out["share_of_articles_pct"] = out["articles_with_actor"] / out["outlet_articles"] * 100
+    out = out.sort_values(["actor", "outlet"])
+    return schema.conform(out, schema.FREQUENCIES)
+
+
+def total_by_actor(freq: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """All selected outlets together, one row per actor (schema.FREQUENCIES, outlet "All")."""
+    n_articles, n_words = len(articles), int(articles["words"].sum())
+    out = freq.groupby("actor", as_index=False).agg(
+        mentions=("mentions", "sum"), articles_with_actor=("articles_with_actor", "sum"))
+    out["outlet"] = "All selected outlets"
+    out["outlet_articles"], out["outlet_words"] = n_articles, n_words
+    out["per_1k_words"] = out["mentions"] / max(n_words, 1) * 1000
+    out["share_of_articles_pct"] = out["articles_with_actor"] / max(n_articles, 1) * 100
+    out = out.sort_values(["mentions", "actor"], ascending=[False, True])
+    return schema.conform(out, schema.FREQUENCIES)
+
+
+def mentions_by_date(mentions: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
+    """Mentions per (publication date, outlet, actor) for the timeline (schema.BY_DATE)."""
+    m = mentions[mentions["actor"].isin(actors) & mentions["published"].notna()]
+    out = m.groupby(["published", "outlet", "actor"], as_index=False).agg(
+        mentions=("actor", "size"))
+    return schema.conform(out, schema.BY_DATE)
+
+
+def surface_forms(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Which surface forms were merged into each actor, with counts (schema.SURFACES)."""
+    m = mentions[mentions["actor"] != ""]
+    out = m.groupby(["actor", "kind", "surface"], as_index=False).agg(mentions=("surface", "size"))
+    out = out.sort_values(["actor", "mentions"], ascending=[True, False])
+    return schema.conform(out, schema.SURFACES)
+
+
+_CAP_SEQ = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)+|\b[A-Z][a-z]{2,}\b")
+_NOT_NAMES = frozenset(
+    "The This That These Those There Their They Then When While After Before But And For "
+    "With Without From Since Still Instead However Meanwhile Nonetheless Perhaps Both Some "
+    "Many Most Other Another Last Next Former In On At As If It Its Our We He She His Her "
+    "Mr Ms Mrs Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
+    "March April May June July August September October November December Secretary President "
+    "Minister Vice Premier General Speaker Rep Sen Gen Ambassador Advisor Adviser Treasury "
+    "Commerce Defense State Foreign National Security Chinese American Americans Russian "
+    "Ukrainian Asian Republican Democratic Democrats Republicans Group Summit".split()
+)
+
+
+def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, *, min_count: int = 2,
+                   limit: int = 40) -> pd.DataFrame:
+    """Frequent capitalised names that no actor claims yet (schema.DISCOVERED)."""
+    claimed = {(r.article_id, r.sentence_id, s) for r in mentions.itertuples()
+               for s in range(r.start, r.end)}
+    counts: Counter[str] = Counter()
+    articles: dict[str, set[str]] = {}
+    example: dict[str, str] = {}
+    for row in sentences.itertuples():
+        for m in _CAP_SEQ.finditer(row.text):
+            words = m.group().split()
+            while words and words[0].rstrip(".") in _NOT_NAMES:
+                words = words[1:]
+            name = " ".join(words)
+            if not name or name in _NOT_NAMES or len(name) < 3:
+                continue
+            pos = m.start() + m.group().find(name)
+            if any((row.article_id, row.sentence_id, p) in claimed for p in range(pos, pos + len(name))):
+                continue
+            counts[name] += 1
+            articles.setdefault(name, set()).add(row.article_id)
+            example.setdefault(name, row.text)
+    rows = [{"name": n, "mentions": c, "articles": len(articles[n]), "example": example[n]}
+            for n, c in counts.most_common() if c >= min_count][:limit]
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.DISCOVERED)), schema.DISCOVERED)
