@@ -6,15 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.data import View, current_corpus, set_view
+from ui.data import View, current_analysis, set_view
 from ui.filters import sidebar_filters
 
 HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", layout="wide")
 
-corpus = current_corpus()
-set_view(View(corpus=corpus, filters=sidebar_filters(corpus)))
+analysis = current_analysis()
+corpus = analysis.corpus
+set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
 st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
                    f"hash `{corpus.content_hash}`")
 
@@ -24,6 +25,10 @@ page = st.navigation(
     [
         st.Page(HERE / "pages" / "overview.py", title="Overview", icon=":material/dashboard:",
                 url_path="home", default=True),
+        st.Page(HERE / "pages" / "mentions.py", title="Mentions", icon=":material/groups:",
+                url_path="actors"),
+        st.Page(HERE / "pages" / "registry.py", title="Actor registry",
+                icon=":material/badge:", url_path="edit-actors"),
     ]
 )
 page.run()

@@ -330,10 +330,17 @@ def total_by_actor(freq: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def mentions_by_date(mentions: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
-    """Mentions per (publication date, outlet, actor) for the timeline (schema.BY_DATE)."""
+    """Mentions per (period, actor) for the timeline (schema.BY_DATE). The period is a day,
+    a week or a month, whichever keeps the selection's date span readable."""
     m = mentions[mentions["actor"].isin(actors) & mentions["published"].notna()]
-    out = m.groupby(["published", "outlet", "actor"], as_index=False).agg(
-        mentions=("actor", "size"))
+    if m.empty:
+        return schema.empty(schema.BY_DATE)
+    span = (m["published"].max() - m["published"].min()).days
+    freq = "D" if span <= 90 else "W" if span <= 730 else "M"
+    m = m.assign(period=m["published"].dt.to_period(freq).dt.start_time)
+    out = m.groupby(["period", "actor"], as_index=False).agg(
+        mentions=("actor", "size"), articles=("article_id", "nunique"))
+    out["period_length"] = {"D": "day", "W": "week", "M": "month"}[freq]
     return schema.conform(out, schema.BY_DATE)
 
 
@@ -345,7 +352,8 @@ def surface_forms(mentions: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.SURFACES)
 
 
-_CAP_SEQ = re.compile(r"\b[A-Z][a-z’'-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)+|\b[A-Z][a-z]{2,}\b")
+_CAP_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
+_CAP_SEQ = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?{_CAP_WORD})*")
 _NOT_NAMES = frozenset(
     "The This That These Those There Their They Then When While After Before But And For "
     "With Without From Since Still Instead However Meanwhile Nonetheless Perhaps Both Some "
@@ -354,13 +362,17 @@ _NOT_NAMES = frozenset(
     "March April May June July August September October November December Secretary President "
     "Minister Vice Premier General Speaker Rep Sen Gen Ambassador Advisor Adviser Treasury "
     "Commerce Defense State Foreign National Security Chinese American Americans Russian "
-    "Ukrainian Asian Republican Democratic Democrats Republicans Group Summit".split()
+    "Ukrainian Asian Republican Democratic Democrats Republicans Group Summit Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Today Yesterday Officials Beyond Despite During Although".split()
 )
 
 
-def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, *, min_count: int = 2,
-                   limit: int = 40) -> pd.DataFrame:
-    """Frequent capitalised names that no actor claims yet (schema.DISCOVERED)."""
+def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry, *,
+                   min_count: int = 2, limit: int = 40) -> pd.DataFrame:
+    """Frequent capitalised names that no actor claims yet (schema.DISCOVERED): not matched
+    as a mention, not a registry form (so "Beijing" as a place is not offered), and not a
+    lone capitalised word opening a sentence."""
+    forms = set(Matcher(registry).forms)
     claimed = {(r.article_id, r.sentence_id, s) for r in mentions.itertuples()
                for s in range(r.start, r.end)}
     counts: Counter[str] = Counter()
@@ -372,9 +384,10 @@ def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, *, min_count
             while words and words[0].rstrip(".") in _NOT_NAMES:
                 words = words[1:]
             name = " ".join(words)
-            if not name or name in _NOT_NAMES or len(name) < 3:
+            pos = m.end() - len(name)
+            if (not name or name in _NOT_NAMES or name in forms or len(name) < 3
+                    or (len(words) == 1 and _SENTENCE_START.match(row.text[:pos]))):
                 continue
-            pos = m.start() + m.group().find(name)
             if any((row.article_id, row.sentence_id, p) in claimed for p in range(pos, pos + len(name))):
                 continue
             counts[name] += 1
@@ -383,3 +396,51 @@ def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, *, min_count
     rows = [{"name": n, "mentions": c, "articles": len(articles[n]), "example": example[n]}
             for n, c in counts.most_common() if c >= min_count][:limit]
     return schema.conform(pd.DataFrame(rows, columns=list(schema.DISCOVERED)), schema.DISCOVERED)
+
+
+MEASURES = {
+    "mentions": "Mentions (raw count)",
+    "per_1k_words": "Mentions per 1,000 words",
+    "share_of_articles_pct": "% of the outlet's articles naming the actor",
+}
+
+
+def frequency_matrix(freq: pd.DataFrame, actors: list[str], measure: str) -> pd.DataFrame:
+    """Actor × outlet table of one measure, actors in the given order, zeros where none."""
+    wide = freq[freq["actor"].isin(actors)].pivot_table(
+        index="actor", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
+    return wide.reindex(actors).fillna(0)
+
+
+def evidence_sentences(mentions: pd.DataFrame, actor: str, *,
+                       outlet: str | None = None) -> pd.DataFrame:
+    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
+    with every span of that actor in it."""
+    m = mentions[mentions["actor"] == actor]
+    if outlet:
+        m = m[m["outlet"] == outlet]
+    rows = []
+    for (aid, sid), g in m.groupby(["article_id", "sentence_id"], sort=False):
+        first = g.iloc[0]
+        rows.append({"article_id": aid, "outlet": first["outlet"], "published": first["published"],
+                     "sentence_id": sid, "sentence": first["sentence"],
+                     "spans": ";".join(f"{s}-{e}" for s, e in zip(g["start"], g["end"])),
+                     "kinds": ", ".join(dict.fromkeys(g["kind"])),
+                     "surfaces": ", ".join(dict.fromkeys(g["surface"])), "mentions": len(g)})
+    out = pd.DataFrame(rows, columns=list(schema.EVIDENCE))
+    return schema.conform(out.sort_values(["published", "article_id", "sentence_id"]), schema.EVIDENCE)
+
+
+def parse_spans(spans: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, s.split("-"))) for s in spans.split(";") if s]  # type: ignore[misc]
+
+
+def registry_table(registry: Registry, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per registry actor with what it matches and how often (schema.REGISTRY_VIEW)."""
+    counts = mentions[mentions["actor"] != ""]["actor"].value_counts()
+    rows = [{"actor": a.name, "type": a.type, "affiliation": a.affiliation,
+             "aliases": ", ".join(a.aliases), "short": ", ".join(a.short),
+             "roles": ", ".join(r.text for r in a.roles), "metonyms": ", ".join(a.metonyms),
+             "mentions": int(counts.get(a.name, 0))} for a in registry.actors]
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.REGISTRY_VIEW)),
+                          schema.REGISTRY_VIEW)

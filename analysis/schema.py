@@ -97,12 +97,13 @@ FREQUENCIES: Schema = {
     "share_of_articles_pct": "float64",
 }
 
-# Mentions per (publication date, outlet, actor), for the timeline.
+# Mentions per (period of publication, actor), for the timeline.
 BY_DATE: Schema = {
-    "published": "datetime64[ns]",
-    "outlet": "str",
+    "period": "datetime64[ns]",  # start of the day, week or month
     "actor": "str",
     "mentions": "int64",
+    "articles": "int64",  # articles of that period naming the actor
+    "period_length": "str",  # day, week or month
 }
 
 # Surface forms merged into each actor.
@@ -119,6 +120,31 @@ DISCOVERED: Schema = {
     "mentions": "int64",
     "articles": "int64",
     "example": "str",
+}
+
+# The sentences behind a number: one row per sentence, with the actor's spans in it.
+EVIDENCE: Schema = {
+    "article_id": "str",
+    "outlet": "str",
+    "published": "datetime64[ns]",
+    "sentence_id": "int64",
+    "sentence": "str",
+    "spans": "str",  # "start-end;start-end" offsets into sentence
+    "kinds": "str",
+    "surfaces": "str",
+    "mentions": "int64",
+}
+
+# The registry as a table, with mention counts.
+REGISTRY_VIEW: Schema = {
+    "actor": "str",
+    "type": "str",
+    "affiliation": "str",
+    "aliases": "str",
+    "short": "str",
+    "roles": "str",
+    "metonyms": "str",
+    "mentions": "int64",
 }
 
 # Precision and recall of mentions against a hand annotation, per kind.

@@ -88,3 +88,12 @@ def timeline(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None 
     fig = px.line(df.sort_values(x), x=x, y=y, color=color, markers=True,
                   color_discrete_map=colors or {}, labels=labels or {}, hover_data=hover)
     return _style(fig, title, height=420)
+
+
+def selected_category(event, axis: str) -> str | None:
+    """The category of the first clicked point of a `st.plotly_chart` selection event."""
+    try:
+        points = event.selection.points  # type: ignore[union-attr]
+    except AttributeError:
+        return None
+    return str(points[0][axis]) if points else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,33 +11,41 @@ import streamlit as st
 
 from analysis.corpus import SEEDS_DIR, Corpus, corpus_hash, load_corpus
 from analysis.filters import Filters
+from analysis.pipeline import Analysis, analyse
+
+CORPUS_ENV = "PRESSLENS_CORPUS"
 
 
 @dataclass(frozen=True)
 class View:
-    """What every page draws from: the loaded corpus and the sidebar's filters."""
+    """What every page draws from: the analysed corpus and the sidebar's filters."""
 
-    corpus: Corpus
+    analysis: Analysis
     filters: Filters
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.analysis.corpus
 
 
 def corpus_path() -> Path:
-    """`streamlit run dashboard.py -- --corpus DIR` opens DIR; the seeds otherwise."""
+    """`streamlit run dashboard.py -- --corpus DIR`, else $PRESSLENS_CORPUS, else the seeds."""
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--corpus", type=Path, default=SEEDS_DIR)
+    parser.add_argument("--corpus", type=Path, default=None)
     args, _ = parser.parse_known_args(sys.argv[1:])
-    return args.corpus
+    return args.corpus or Path(os.environ.get(CORPUS_ENV) or SEEDS_DIR)
 
 
-@st.cache_resource(show_spinner="Reading and cleaning the corpus…", max_entries=4)
-def _load(path: str, content_hash: str) -> Corpus:
-    # content_hash is part of the cache key: edited files give a fresh load.
-    return load_corpus(Path(path))
+@st.cache_resource(show_spinner="Reading, cleaning and analysing the corpus…", max_entries=4)
+def _analyse(path: str, content_hash: str) -> Analysis:
+    # content_hash is part of the cache key: edited files (articles, sources.csv,
+    # actors.toml) give a fresh analysis.
+    return analyse(load_corpus(Path(path)))
 
 
-def current_corpus() -> Corpus:
+def current_analysis() -> Analysis:
     path = corpus_path()
-    return _load(str(path), corpus_hash(path) if path.exists() else "")
+    return _analyse(str(path), corpus_hash(path) if path.exists() else "")
 
 
 def set_view(view: View) -> None:

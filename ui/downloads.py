@@ -21,11 +21,15 @@ def provenance(method: str) -> export.Provenance:
                              filters=v.filters.describe(), method=method)
 
 
-def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str) -> None:
-    """Draw `fig` and, under it, its four downloads. Images are made only when clicked."""
+def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str,
+          selectable: bool = False):
+    """Draw `fig` and, under it, its four downloads. Images are made only when clicked.
+    With `selectable`, clicking a bar or point reruns the page and the selection is returned."""
     prov = provenance(method)
     slug = _slug(name)
-    st.plotly_chart(fig, width="stretch", key=f"fig-{slug}")
+    event = st.plotly_chart(fig, width="stretch", key=f"fig-{slug}",
+                            on_select="rerun" if selectable else "ignore",
+                            selection_mode="points")
     row = st.container(horizontal=True)
     if export.chromium_available():
         row.download_button("PNG", data=lambda: export.figure_image(fig, prov, "png"),
@@ -46,3 +50,4 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str) -> None
     row.download_button("CSV", data=export.table_csv(data, prov), file_name=f"{slug}.csv",
                             mime="text/csv", on_click="ignore", key=f"csv-{slug}",
                             icon=":material/table:")
+    return event

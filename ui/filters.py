@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from analysis.corpus import Corpus
@@ -93,9 +92,3 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     )
     _write_url(filters, outlets, lo, hi)
     return filters
-
-
-def selected_articles(corpus: Corpus, filters: Filters) -> pd.DataFrame:
-    from analysis.filters import apply_filters
-
-    return apply_filters(corpus.articles, filters)

@@ -1,0 +1,110 @@
+"""Mentions: which actors each outlet names, how often, and the sentences behind each number."""
+import streamlit as st
+
+from analysis.filters import apply_filters
+from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_sentences,
+                               frequency_matrix, mentions_by_date, surface_forms, total_by_actor)
+from ui import charts, downloads
+from ui.data import view
+from ui.evidence import show_evidence
+
+v = view()
+corpus, analysis = v.corpus, v.analysis
+st.title("Mentions")
+st.caption("How often each outlet names each actor of the registry: by name, by a role that "
+           "stands for them (\"the Chinese leader\"), or by a capital acting for its government "
+           "(\"Beijing is seeking\"). Only article text counts: headline, dek and body.")
+for problem in analysis.registry_problems:
+    st.error(f"{problem} — fix it on the Actor registry page; no actor is counted until then.")
+
+arts = apply_filters(corpus.articles, v.filters)
+if arts.empty:
+    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
+    st.stop()
+
+c1, c2, c3 = st.columns([2, 2, 1])
+kinds = c1.pills("Count mentions by", KINDS, selection_mode="multi", default=list(KINDS),
+                 key="m_kinds", help="name: “Xi”, “Xi Jinping”; role: “the Chinese leader”; "
+                 "metonym: “Beijing” where it acts for China's government")
+measure = c2.radio("Measure", list(MEASURES), format_func=MEASURES.get, key="m_measure",
+                   horizontal=False)
+top_n = c3.number_input("Actors shown", 3, 60, 15, key="m_top")
+if not kinds:
+    st.info("Pick at least one kind of mention to count.")
+    st.stop()
+
+mentions = apply_filters(analysis.mentions, v.filters)
+freq = count_mentions(mentions, arts, kinds=tuple(kinds))
+if freq.empty:
+    st.info("No mention of any registry actor in the selected articles. Add actors on the Actor "
+            "registry page, or widen the filters.")
+    st.stop()
+totals = total_by_actor(freq, arts)
+top = totals.head(int(top_n))
+colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+n_words = int(arts["words"].sum())
+st.markdown(f"**n = {len(arts)} articles, {n_words:,} words, {int(freq['mentions'].sum()):,} "
+            f"resolved mentions** of {totals['actor'].nunique()} actors in "
+            f"{arts['outlet'].nunique()} outlet(s). Rates always come with these denominators.")
+
+method = (f"{MEASURES[measure]}; mention kinds: {', '.join(kinds)}; counting rules of "
+          "analysis.mentions (registry actors.toml)")
+ranked = top.sort_values(measure, ascending=False)
+fig = charts.bar_chart(ranked, x=measure, y="actor", orientation="h",
+                       title=f"Most-named actors · {MEASURES[measure]}",
+                       labels={measure: MEASURES[measure], "actor": ""},
+                       hover=["mentions", "articles_with_actor", "outlet_articles", "outlet_words"])
+st.caption("Click a bar to read the sentences behind it.")
+event = downloads.chart(fig, ranked, name="mentions-ranked", method=method, selectable=True)
+clicked = charts.selected_category(event, "y")
+
+matrix = frequency_matrix(freq, top["actor"].tolist(), measure)
+fig = charts.heatmap(matrix, title=f"Actor × outlet · {MEASURES[measure]}",
+                     value_label=MEASURES[measure],
+                     text_format="d" if measure == "mentions" else ".1f")
+downloads.chart(fig, matrix.reset_index(), name="mentions-heatmap", method=method)
+
+with st.expander("The numbers with their denominators (n per outlet)"):
+    st.dataframe(freq[freq["actor"].isin(top["actor"])], hide_index=True, width="stretch",
+                 column_config={"per_1k_words": st.column_config.NumberColumn(format="%.2f"),
+                                "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
+
+timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
+                                 default=top["actor"].tolist()[:4], key="m_timeline")
+by_date = mentions_by_date(mentions[mentions["kind"].isin(kinds)], timeline_actors)
+if by_date["period"].nunique() < 2:
+    st.info("The selection covers a single publication date (or none): no timeline to draw. "
+            "Pick actors, or widen the dates in the sidebar.")
+else:
+    per = by_date["period_length"].iloc[0]
+    fig = charts.timeline(by_date, x="period", y="mentions", color="actor",
+                          title=f"Mentions per {per} of publication, all selected outlets",
+                          hover=["articles"], labels={"period": per, "mentions": "mentions"})
+    downloads.chart(fig, by_date, name="mentions-over-time", method=method)
+
+st.subheader("The sentences behind the numbers")
+actor_options = totals["actor"].tolist()
+if clicked in actor_options:
+    st.session_state["m_actor"] = clicked
+e1, e2 = st.columns(2)
+actor = e1.selectbox("Actor", actor_options, key="m_actor")
+outlet = e2.selectbox("Outlet", ["All selected outlets", *sorted(arts["outlet"].unique())],
+                      key="m_outlet")
+ev = evidence_sentences(mentions[mentions["kind"].isin(kinds)], actor,
+                        outlet=None if outlet.startswith("All") else outlet)
+st.caption(f"{int(ev['mentions'].sum()) if len(ev) else 0} mention(s) of **{actor}** in "
+           f"{len(ev)} sentence(s).")
+show_evidence(ev, dict(zip(corpus.articles["article_id"], corpus.articles["label"])))
+st.download_button("Sentences (CSV)", downloads.export.table_csv(ev, downloads.provenance(method)),
+                   file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
+
+with st.expander(f"Surface forms merged into {actor}"):
+    st.dataframe(surface_forms(mentions[mentions["actor"] == actor]), hide_index=True,
+                 width="stretch")
+unresolved = mentions[mentions["actor"] == ""]
+with st.expander(f"Unresolved mentions ({len(unresolved)}): never guessed, never counted"):
+    if unresolved.empty:
+        st.caption("Every mention in the selection resolved to one actor.")
+    else:
+        st.dataframe(unresolved[["outlet", "surface", "kind", "candidates", "sentence"]],
+                     hide_index=True, width="stretch")

@@ -1,0 +1,92 @@
+"""Actor registry: who counts as whom. Edits are validated, then saved atomically to the
+corpus's actors.toml; every page recounts at once (the file is part of the corpus hash)."""
+import streamlit as st
+
+from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, person_actor,
+                             save_registry, update_actor)
+from analysis.mentions import discover_names, registry_table
+from analysis.pipeline import registry_path
+from ui.data import view
+
+v = view()
+analysis, corpus = v.analysis, v.corpus
+registry = analysis.registry
+path = registry_path(corpus)
+st.title("Actor registry")
+st.caption(f"`{path}` · {len(registry.actors)} actors. Aliases are plain text matched "
+           "case-sensitively on word boundaries; short forms (surnames) may be shared and "
+           "resolve to the person the article named most recently.")
+for problem in analysis.registry_problems:
+    st.error(f"{problem} — fix the file by hand; until then no actor is counted.")
+
+
+def _save(new_registry, done: str) -> None:
+    try:
+        save_registry(new_registry, path)
+    except RegistryError as exc:
+        st.error("Not saved — the registry on disk is unchanged:\n\n" +
+                 "\n".join(f"- {p}" for p in exc.problems))
+        return
+    except OSError as exc:
+        st.error(f"Not saved: cannot write `{path}` ({exc}). The registry on disk is unchanged.")
+        return
+    st.session_state["_registry_notice"] = done
+    st.rerun()
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split(",") if p.strip())
+
+
+if notice := st.session_state.pop("_registry_notice", None):
+    st.success(notice)
+
+st.dataframe(registry_table(registry, analysis.mentions), hide_index=True, width="stretch",
+             height=320)
+
+left, right = st.columns(2)
+with left.form("add_actor", clear_on_submit=True):
+    st.markdown("**Add an actor**")
+    name = st.text_input("Canonical name", placeholder="Yi Gang", key="new_name")
+    kind = st.selectbox("Type", ACTOR_TYPES)
+    affiliation = st.text_input("Country or affiliation", placeholder="China")
+    aliases = st.text_input("Aliases (comma-separated)", placeholder="Governor Yi Gang",
+                            key="new_aliases")
+    short = st.text_input("Short forms (comma-separated)", placeholder="Yi", key="new_short")
+    if st.form_submit_button("Add actor", type="primary"):
+        _save(add_actor(registry, Actor(name=name.strip(), type=kind,
+                                        affiliation=affiliation.strip(),
+                                        aliases=_split(aliases), short=_split(short))),
+              f"Added {name.strip()!r}; every page now counts it.")
+
+with right.form("edit_aliases"):
+    st.markdown("**Add or remove aliases**")
+    names = [a.name for a in registry.actors]
+    who = st.selectbox("Actor", names, key="reg_actor") if names else None
+    current = registry.by_name()[who] if who else None
+    keep = st.multiselect("Aliases (remove by unticking)", list(current.aliases) if current else [],
+                          default=list(current.aliases) if current else [])
+    keep_short = st.multiselect("Short forms", list(current.short) if current else [],
+                                default=list(current.short) if current else [])
+    more = st.text_input("New aliases (comma-separated)")
+    if st.form_submit_button("Save aliases", disabled=current is None):
+        _save(update_actor(registry, who, aliases=(*keep, *_split(more)), short=tuple(keep_short)),
+              f"Saved the aliases of {who!r}.")
+
+st.subheader("Names no actor claims yet")
+st.caption("Capitalised names that appear at least twice and are not matched by the registry. "
+           "Promote one to count it on every page.")
+found = discover_names(corpus.sentences, analysis.mentions, registry)
+if found.empty:
+    st.caption("None: every recurring name is claimed.")
+else:
+    st.dataframe(found, hide_index=True, width="stretch", height=260,
+                 column_config={"example": st.column_config.TextColumn("First sentence", width="large")})
+    with st.form("promote"):
+        c1, c2, c3 = st.columns([3, 2, 1], vertical_alignment="bottom")
+        pick = c1.selectbox("Name", found["name"].tolist())
+        kind = c2.selectbox("as a", ACTOR_TYPES, key="promote_type")
+        if c3.form_submit_button("Promote", type="primary"):
+            new = person_actor(pick) if kind == "person" else Actor(name=pick, type=kind)
+            _save(add_actor(registry, new), f"Promoted {pick!r} to a {kind}; every page now "
+                  "counts it. Add aliases above if needed.")

@@ -1,0 +1,86 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import SEEDS_DIR
+
+
+def _to(app, page):
+    at = app.run()
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception
+    return at
+
+
+def test_mentions_page_counts_and_opens_evidence(app):
+    at = _to(app, "mentions")
+    assert at.title[0].value == "Mentions"
+    assert "5 articles" in " ".join(m.value for m in at.markdown)
+    at.selectbox(key="m_actor").set_value("Wang Yi").run()
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<mark>Wang Yi</mark>" in html or "<mark>Wang</mark>" in html
+
+
+@pytest.mark.parametrize("measure", ["mentions", "per_1k_words", "share_of_articles_pct"])
+def test_every_measure_renders(app, measure):
+    at = _to(app, "mentions")
+    at.radio(key="m_measure").set_value(measure).run()
+    assert not at.exception
+
+
+def test_filters_that_leave_nothing(app):
+    at = _to(app, "mentions")
+    at.multiselect(key="f_outlets").set_value([]).run()
+    assert not at.exception and "No article matches" in at.info[0].value
+
+
+def test_only_roles_counted(app):
+    at = _to(app, "mentions")
+    at.get("button_group")[0].set_value(["role"]).run()
+    assert not at.exception
+    assert at.selectbox(key="m_actor").options[0] in ("Xi Jinping", "Antony Blinken")
+
+
+def test_user_text_is_escaped_in_evidence(tmp_path, monkeypatch, app):
+    (tmp_path / "a.txt").write_text("Xi Talks\n\nXi said <script>alert(1)</script> <b>no</b>.\n")
+    (tmp_path / "actors.toml").write_text('[[actors]]\nname = "Xi Jinping"\nshort = ["Xi"]\n')
+    monkeypatch.setenv("PRESSLENS_CORPUS", str(tmp_path))
+    at = _to(app, "mentions")
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "&lt;script&gt;" in html and "<script>" not in html
+
+
+@pytest.fixture
+def corpus_copy(tmp_path, monkeypatch):
+    dest = tmp_path / "seeds"
+    shutil.copytree(SEEDS_DIR, dest)
+    monkeypatch.setenv("PRESSLENS_CORPUS", str(dest))
+    return dest
+
+
+def test_registry_edit_is_saved_and_counted(app, corpus_copy):
+    at = _to(app, "registry")
+    at.text_input(key="new_name").set_value("Yi Gang")
+    at.text_input(key="new_short").set_value("Yi")
+    at.button[0].click().run()
+    assert not at.exception
+    assert 'name = "Yi Gang"' in (corpus_copy / "actors.toml").read_text()
+    assert "Added" in at.success[0].value
+
+
+def test_invalid_registry_edit_is_refused_and_file_kept(app, corpus_copy):
+    before = (corpus_copy / "actors.toml").read_text()
+    at = _to(app, "registry")
+    at.text_input(key="new_name").set_value("Someone New")
+    at.text_input(key="new_aliases").set_value("Xi Jinping")  # an alias another actor owns
+    at.button[0].click().run()
+    assert not at.exception
+    assert "already claimed" in at.error[0].value and "unchanged" in at.error[0].value
+    assert (corpus_copy / "actors.toml").read_text() == before
+
+
+def test_broken_registry_file_is_reported_not_raised(app, corpus_copy):
+    (corpus_copy / "actors.toml").write_text("[[actors]\nname = ")
+    at = _to(app, "mentions")
+    assert "not valid TOML" in at.error[0].value

@@ -1,0 +1,33 @@
+"""The sentences behind a number, with the matched words highlighted (escaped HTML)."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from analysis.mentions import parse_spans
+from ui.html import highlight_html
+
+MAX_SHOWN = 150
+_STYLE = ("<style>.pl-ev{margin:0 0 .7em 0;line-height:1.5}.pl-ev mark{background:#ffe08a;"
+          "padding:0 2px;border-radius:2px}.pl-meta{color:#666;font-size:.82em}</style>")
+
+
+def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str | None = None) -> None:
+    """One paragraph per sentence: outlet · date · article, then the sentence. `extra` names a
+    float column (e.g. tone) to print beside each sentence."""
+    if evidence.empty:
+        st.info("No sentence matches this selection.")
+        return
+    parts = [_STYLE]
+    for row in evidence.head(MAX_SHOWN).itertuples():
+        date = "" if pd.isna(row.published) else f" · {row.published:%Y-%m-%d}"
+        score = f" · {extra} {getattr(row, extra):+.2f}" if extra else ""
+        meta = (f"{row.outlet}{date} · {labels.get(row.article_id, row.article_id)} · "
+                f"{row.kinds}{score}")
+        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>'
+                     f"{highlight_html(row.sentence, parse_spans(row.spans))}</p>")
+    st.html("".join(parts))
+    if len(evidence) > MAX_SHOWN:
+        st.caption(f"Showing {MAX_SHOWN} of {len(evidence)} sentences; download the CSV for all.")
