@@ -1,12 +1,16 @@
-"""Command line: `python -m analysis COMMAND [DIR] --format csv|json|table`.
+"""Command line: the same tables the dashboard draws, for scripts and tests.
 
-The same tables the dashboard draws, for scripts and tests; DIR defaults to the seed corpus.
+    python -m analysis corpus    [DIR] --format csv|json|table   one row per article
+    python -m analysis mentions  [DIR] --format …                one row per mention
+    python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
+    python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
+
+DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
 """
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -15,32 +19,79 @@ from analysis.corpus import SEEDS_DIR, Corpus, load_corpus
 from analysis.pipeline import analyse
 
 
-def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+class _Failed(Exception):
+    """A command could not run; its reason is already on stderr."""
+
+
+def _load(args: argparse.Namespace) -> Corpus:
+    corpus = load_corpus(args.dir)
+    for row in corpus.problems.itertuples():
+        print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
+              file=sys.stderr)
+    if not args.dir.exists():
+        raise _Failed
+    return corpus
+
+
+def _analysed(args: argparse.Namespace):
+    result = analyse(_load(args))
+    for problem in result.registry_problems:
+        print(f"error: {problem}", file=sys.stderr)
+    return result
+
+
+def cmd_corpus(args: argparse.Namespace) -> pd.DataFrame | None:
+    corpus = _load(args)
     out = corpus.articles.drop(columns=["text", "extra"])
     out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
     return out
 
 
-def _mentions_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
-    result = analyse(corpus)
-    for problem in result.registry_problems:
-        print(f"error: {problem}", file=sys.stderr)
+def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
+    result = _analysed(args)
     return result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
                             "end", "candidates", "sentence"]]
 
 
-COMMANDS: dict[str, tuple[str, Callable[[Corpus, argparse.Namespace], pd.DataFrame]]] = {
-    "corpus": ("the article table: outlet, date, title, authors, words", _corpus_table),
-    "mentions": ("the mention table: file, actor, surface, kind, sentence", _mentions_table),
-}
+def cmd_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
+    from analysis.sentiment import aggregate_tone, score_mentions
+
+    result = _analysed(args)
+    return aggregate_tone(score_mentions(result.mentions, context=args.context))
+
+
+def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
+    from analysis.evaluation import confusion, load_newsmtsc, score_sentiment
+    from analysis.sentiment import ENGINES
+
+    try:
+        data = load_newsmtsc(args.file)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise _Failed from None
+    gold = data["label"].tolist()
+    tables = []
+    for name, engine in ENGINES.items():
+        predicted = [engine(s, a, b) for s, a, b in zip(data["sentence"], data["start"], data["end"])]
+        scores = score_sentiment(gold, predicted, engine=name)
+        tables.append(scores)
+        if args.format == "table":
+            macro = scores.set_index("label").loc["macro", "f1"]
+            acc = scores.set_index("label").loc["accuracy", "f1"]
+            print(f"\n== {name}: macro-F1 {macro:.1f}, accuracy {acc:.1f} ({len(gold)} targets)")
+            print(scores[scores["label"].isin(["negative", "neutral", "positive"])]
+                  .drop(columns="engine").round(1).to_string(index=False))
+            print("confusion (rows gold, columns predicted):")
+            print(confusion(gold, predicted).to_string())
+    return None if args.format == "table" else pd.concat(tables, ignore_index=True)
 
 
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "json":
-        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1, date_format="iso"))
-        sys.stdout.write("\n")
+        sys.stdout.write(df.to_json(orient="records", force_ascii=False, indent=1,
+                                    date_format="iso") + "\n")
     else:
         with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                "display.width", 200, "display.max_colwidth", 60):
@@ -48,21 +99,35 @@ def _write(df: pd.DataFrame, fmt: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    for name, (help_text, _) in COMMANDS.items():
+    for name, func, help_text in [
+        ("corpus", cmd_corpus, "the article table: outlet, date, title, authors, words"),
+        ("mentions", cmd_mentions, "the mention table: file, actor, surface, kind, sentence"),
+        ("sentiment", cmd_sentiment, "tone per (actor, outlet) with n and 95% interval"),
+    ]:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR,
                        help="corpus folder or .csv/.jsonl table (default: the seeds)")
         p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+        p.set_defaults(func=func)
+        if name == "sentiment":
+            from analysis.sentiment import CONTEXT_RULES, DEFAULT_CONTEXT
+
+            p.add_argument("--context", choices=list(CONTEXT_RULES), default=DEFAULT_CONTEXT)
+    p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
+                       "confusion matrix of each engine on a NewsMTSC-style .jsonl")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_evaluate_sentiment)
     args = parser.parse_args(argv)
-    corpus = load_corpus(args.dir)
-    for row in corpus.problems.itertuples():
-        print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}", file=sys.stderr)
-    if not args.dir.exists():
-        return 2
     try:
-        _write(COMMANDS[args.command][1](corpus, args), args.format)
+        table = args.func(args)
+        if table is not None:
+            _write(table, args.format)
+    except _Failed:
+        return 2
     except BrokenPipeError:  # `… | head`: the reader left; not an error
         sys.stderr.close()
     return 0

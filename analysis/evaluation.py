@@ -47,3 +47,55 @@ def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[d
                      "precision": t / p if p else float("nan"),
                      "recall": t / g if g else float("nan")})
     return schema.conform(pd.DataFrame(rows), schema.MENTION_SCORES)
+
+
+# ------------------------------------------------------------------------ sentiment
+POLARITY_CODES = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}  # NewsMTSC's README
+
+
+def load_newsmtsc(path: Path) -> pd.DataFrame:
+    """One row per target: sentence, start, end, label (NewsMTSC jsonl, `from`/`to` offsets)."""
+    import json
+
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            for t in item["targets"]:
+                rows.append({"sentence": item["sentence_normalized"], "start": int(t["from"]),
+                             "end": int(t["to"]), "label": POLARITY_CODES[float(t["polarity"])]})
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path.name} line {n}: not a NewsMTSC item ({exc})") from None
+    return pd.DataFrame(rows, columns=["sentence", "start", "end", "label"])
+
+
+def score_sentiment(gold: list[str], predicted: list[str], *, engine: str) -> pd.DataFrame:
+    """Per-class precision/recall/F1, macro F1 and accuracy, in percent (schema.SENTIMENT_SCORES)."""
+    from analysis.sentiment import LABELS
+
+    rows = []
+    for lab in LABELS:
+        tp = sum(g == p == lab for g, p in zip(gold, predicted))
+        n_pred = sum(p == lab for p in predicted)
+        n_gold = sum(g == lab for g in gold)
+        prec = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        rows.append({"engine": engine, "label": lab, "precision": 100 * prec,
+                     "recall": 100 * rec, "f1": 100 * f1, "support": n_gold})
+    macro = {k: sum(r[k] for r in rows) / len(rows) for k in ("precision", "recall", "f1")}
+    rows.append({"engine": engine, "label": "macro", **macro, "support": len(gold)})
+    acc = 100 * sum(g == p for g, p in zip(gold, predicted)) / max(len(gold), 1)
+    rows.append({"engine": engine, "label": "accuracy", "precision": acc, "recall": acc,
+                 "f1": acc, "support": len(gold)})
+    return schema.conform(pd.DataFrame(rows), schema.SENTIMENT_SCORES)
+
+
+def confusion(gold: list[str], predicted: list[str]) -> pd.DataFrame:
+    """Rows: gold label; columns: predicted label."""
+    from analysis.sentiment import LABELS
+
+    table = pd.crosstab(pd.Series(gold, name="gold"), pd.Series(predicted, name="predicted"))
+    return table.reindex(index=list(LABELS), columns=list(LABELS), fill_value=0)

@@ -165,19 +165,28 @@ SCORED_MENTIONS: Schema = {
     "polarity": "str",  # negative, neutral, positive
 }
 
-# Tone around each actor per outlet ("" outlet = all outlets together).
+# Tone around each actor per outlet (outlet "All selected outlets": every outlet together).
 TONE: Schema = {
     "actor": "str",
     "outlet": "str",
     "mentions": "int64",
     "articles": "int64",
-    "tone_mean": "float64",
-    "ci_low": "float64",
+    "tone_mean": "float64",  # mean VADER compound of the mentions' contexts, -1..1
+    "ci_low": "float64",  # 95% interval (see analysis.sentiment.mean_interval)
     "ci_high": "float64",
     "negative_pct": "float64",
     "neutral_pct": "float64",
     "positive_pct": "float64",
-    "low_n": "bool",
+    "low_n": "bool",  # too few mentions to rank with confidence
+}
+
+# Shares of negative / neutral / positive mentions, long form.
+TONE_SHARES: Schema = {
+    "actor": "str",
+    "outlet": "str",
+    "mentions": "int64",
+    "polarity": "str",
+    "share_pct": "float64",
 }
 
 # Tone of whole articles (all sentences of the article text), per article.
@@ -187,6 +196,33 @@ ARTICLE_TONE: Schema = {
     "label": "str",
     "sentences": "int64",
     "tone_mean": "float64",
+}
+
+# Mean article tone per outlet, with its interval over articles.
+OUTLET_TONE: Schema = {
+    "outlet": "str",
+    "articles": "int64",
+    "tone_mean": "float64",
+    "ci_low": "float64",
+    "ci_high": "float64",
+    "low_n": "bool",
+}
+
+# The mentions behind a tone figure: EVIDENCE columns plus the score and its context.
+TONE_EVIDENCE: Schema = {
+    **EVIDENCE,
+    "tone": "float64",
+    "context": "str",
+}
+
+# Scores of a sentiment engine on labelled data, one row per (engine, class or "macro").
+SENTIMENT_SCORES: Schema = {
+    "engine": "str",
+    "label": "str",  # negative, neutral, positive, macro, accuracy
+    "precision": "float64",
+    "recall": "float64",
+    "f1": "float64",
+    "support": "int64",
 }
 
 

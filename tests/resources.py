@@ -373,3 +373,16 @@ MENTION_CASES = {
         "Ships in the South China Sea and the Taiwan Strait sailed to Latin America.",
         "2023-09-28", []),
 }
+
+# ---------------------------------------------------------------- tone toward a target
+# (sentence, target, expected polarity toward it): unambiguous to a human reader.
+TARGET_POLARITY = [
+    ("Biden praised the landmark agreement.", "Biden", "positive"),
+    ("Yellen arrived in Beijing on Monday.", "Yellen", "neutral"),
+    ("Critics said Xi was not helpful at all.", "Xi", "negative"),
+    ("Xi praised the talks, but Biden attacked the tariffs as a disaster.", "Xi", "positive"),
+    ("Xi praised the talks, but Biden attacked the tariffs as a disaster.", "Biden", "negative"),
+    ("Blinken is a terrible negotiator, while Wang is a wonderful host.", "Blinken", "negative"),
+    ("Blinken is a terrible negotiator, while Wang is a wonderful host.", "Wang", "positive"),
+    ("The minister did not welcome Kerry warmly.", "Kerry", "negative"),
+]

@@ -14,6 +14,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
            "#000000"] + px.colors.qualitative.Safe
 ZONE_COLORS = {"article text": "#0072B2", "caption": "#E69F00", "byline": "#009E73",
                "boilerplate": "#999999"}
+POLARITY_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#009E73"}
 FONT = "DejaVu Sans, Arial, sans-serif"
 
 
@@ -68,12 +69,23 @@ def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,
 def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str, title: str,
                        color: str | None = None, colors: dict[str, str] | None = None,
                        labels: dict[str, str] | None = None, hover: list[str] | None = None,
-                       x_range: tuple[float, float] | None = None) -> go.Figure:
-    """A mean per row with its interval as a horizontal error bar."""
+                       x_range: tuple[float, float] | None = None,
+                       faded: str | None = None) -> go.Figure:
+    """A mean per row with its interval as a horizontal error bar; rows where the boolean
+    column `faded` is true are drawn hollow and pale (too few observations to rank)."""
+    df = df.assign(_plus=(df[high] - df[x]).fillna(0), _minus=(df[x] - df[low]).fillna(0))
     fig = px.scatter(df, x=x, y=y, color=color, color_discrete_map=colors or {},
-                     error_x=df[high] - df[x], error_x_minus=df[x] - df[low],
-                     labels=labels or {}, hover_data=hover)
-    fig.update_traces(marker={"size": 10})
+                     error_x="_plus", error_x_minus="_minus", labels=labels or {},
+                     hover_data=hover)
+    fig.update_traces(marker={"size": 11})
+    if faded:
+        for trace in fig.data:
+            mask = df.loc[df[color] == trace.name, faded] if color else df[faded]
+            trace.marker.symbol = ["circle-open" if f else "circle" for f in mask]
+            trace.marker.opacity = None
+            trace.marker.line = {"width": 2}
+    if color:
+        fig.update_layout(scattermode="group", scattergap=0.5)
     fig.add_vline(x=0, line_width=1, line_color="#888")
     if x_range:
         fig.update_xaxes(range=list(x_range))

@@ -11,7 +11,8 @@ from ui.html import highlight_html
 
 MAX_SHOWN = 150
 _STYLE = ("<style>.pl-ev{margin:0 0 .7em 0;line-height:1.5}.pl-ev mark{background:#ffe08a;"
-          "padding:0 2px;border-radius:2px}.pl-meta{color:#666;font-size:.82em}</style>")
+          "padding:0 2px;border-radius:2px}.pl-meta{color:#666;font-size:.82em}"
+          ".pl-ctx{text-decoration:underline dotted #888;text-underline-offset:3px}</style>")
 
 
 def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str | None = None) -> None:
@@ -26,8 +27,13 @@ def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str 
         score = f" · {extra} {getattr(row, extra):+.2f}" if extra else ""
         meta = (f"{row.outlet}{date} · {labels.get(row.article_id, row.article_id)} · "
                 f"{row.kinds}{score}")
-        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>'
-                     f"{highlight_html(row.sentence, parse_spans(row.spans))}</p>")
+        ctx = getattr(row, "context", "")
+        at = row.sentence.find(ctx) if ctx else -1
+        body = highlight_html(row.sentence, parse_spans(row.spans),
+                              context=(at, at + len(ctx)) if at >= 0 and ctx != row.sentence else None)
+        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>{body}</p>')
     st.html("".join(parts))
+    if "context" in evidence.columns:
+        st.caption("Dotted underline: the part of the sentence that was scored.")
     if len(evidence) > MAX_SHOWN:
         st.caption(f"Showing {MAX_SHOWN} of {len(evidence)} sentences; download the CSV for all.")

@@ -10,17 +10,27 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{html.escape(p)}</p>" for p in paras)
 
 
-def highlight_html(sentence: str, spans: list[tuple[int, int]], *, title: str = "") -> str:
-    """`sentence` escaped, with each (start, end) span wrapped in <mark>."""
-    out, pos = [], 0
+def highlight_html(sentence: str, spans: list[tuple[int, int]], *,
+                   context: tuple[int, int] | None = None) -> str:
+    """`sentence` escaped, each (start, end) span wrapped in <mark>, and the scored `context`
+    stretch (if given) wrapped in <span class="pl-ctx">."""
+    marks = {}
     for start, end in sorted(spans):
-        if start < pos:
-            continue  # overlapping spans: the first one wins
-        out.append(html.escape(sentence[pos:start]))
-        tip = f' title="{html.escape(title, quote=True)}"' if title else ""
-        out.append(f"<mark{tip}>{html.escape(sentence[start:end])}</mark>")
-        pos = end
-    out.append(html.escape(sentence[pos:]))
+        marks[start] = ("<mark>", marks.get(start, ("", ""))[1])
+        marks[end] = (marks.get(end, ("", ""))[0], "</mark>")
+    bounds = sorted({0, len(sentence), *(p for span in spans for p in span),
+                     *(context or ())})
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if context and a == context[0]:
+            out.append('<span class="pl-ctx">')
+        if any(s == a for s, _ in spans):
+            out.append("<mark>")
+        out.append(html.escape(sentence[a:b]))
+        if any(e == b for _, e in spans):
+            out.append("</mark>")
+        if context and b == context[1]:
+            out.append("</span>")
     return "".join(out)
 
 

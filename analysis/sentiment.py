@@ -1,0 +1,204 @@
+"""Tone of the coverage around each actor: VADER over the context of each mention.
+
+What the number is: the tone of the words around the actor in the outlet's sentences, as
+VADER scores them (compound score, -1 … 1). What it is not: the outlet's stance toward the
+actor — a quote the outlet reports, or bad news about an actor, reads as negative tone.
+
+The context is a choice, measured on NewsMTSC (human-labelled sentiment toward a person in
+news sentences; `python -m analysis evaluate-sentiment FILE.jsonl`), macro-F1 / accuracy:
+
+    rule        dev_rw (343 targets)   dev_mt (442 targets)
+    sentence        50.8 / 51.6           52.8 / 53.2
+    window ±5       48.7 / 51.9           49.9 / 56.8
+    window ±8       52.2 / 53.4           53.1 / 56.8
+    window ±15      50.6 / 51.0           54.3 / 55.4
+    clause          53.3 / 54.2           54.8 / 57.7   <- default
+
+"clause": the stretch of the sentence around the mention bounded by ; : dashes, ", " and
+contrast words (but, while, although, whereas, however) — a sentence that praises one actor
+and blames another is split between them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+
+# VADER's README: compound >= 0.05 positive, <= -0.05 negative, else neutral.
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+LABELS = ("negative", "neutral", "positive")
+BOOTSTRAP_SAMPLES = 2000
+BOOTSTRAP_SEED = 20231115
+T_INTERVAL_FROM = 200  # from this many mentions on, a t interval (CLT) replaces the bootstrap
+LOW_N_MENTIONS = 10  # fewer mentions than this: shown, but flagged and not ranked as certain
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|however)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def vader_compound(text: str) -> float:
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def polarity_of(compound: float) -> str:
+    if compound >= POSITIVE_THRESHOLD:
+        return "positive"
+    if compound <= NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+# ------------------------------------------------------------------------- context rules
+def clause_context(sentence: str, start: int, end: int) -> str:
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    lo = max(c for c in cuts if c <= start)
+    hi = min((c for c in cuts if c >= end), default=len(sentence))
+    return sentence[lo:hi]
+
+
+def window_context(sentence: str, start: int, end: int, *, words: int) -> str:
+    left, right = sentence[:start].split(), sentence[end:].split()
+    return " ".join([*left[-words:], sentence[start:end], *right[:words]])
+
+
+CONTEXT_RULES: dict[str, Callable[[str, int, int], str]] = {
+    "clause": clause_context,
+    "sentence": lambda s, a, b: s,
+    "window5": lambda s, a, b: window_context(s, a, b, words=5),
+    "window8": lambda s, a, b: window_context(s, a, b, words=8),
+    "window15": lambda s, a, b: window_context(s, a, b, words=15),
+}
+DEFAULT_CONTEXT = "clause"
+
+
+def target_polarity(sentence: str, start: int, end: int) -> str:
+    """"negative", "neutral" or "positive" toward the target at sentence[start:end], scored
+    as the dashboard scores it (default context rule, VADER, README thresholds)."""
+    return polarity_of(vader_compound(CONTEXT_RULES[DEFAULT_CONTEXT](sentence, start, end)))
+
+
+# ----------------------------------------------------------------------------- scoring
+def score_mentions(mentions: pd.DataFrame, *, context: str = DEFAULT_CONTEXT) -> pd.DataFrame:
+    """Every resolved mention with the tone of its context (schema.SCORED_MENTIONS)."""
+    rule = CONTEXT_RULES[context]
+    m = mentions[mentions["actor"] != ""].copy()
+    m["context"] = [rule(s, a, b) for s, a, b in zip(m["sentence"], m["start"], m["end"])]
+    m["tone"] = [vader_compound(c) for c in m["context"]]
+    m["polarity"] = [polarity_of(t) for t in m["tone"]]
+    return schema.conform(m, schema.SCORED_MENTIONS)
+
+
+def mean_interval(values: np.ndarray, groups: np.ndarray | None = None, *,
+                  seed: int = BOOTSTRAP_SEED) -> tuple[float, float, float]:
+    """Mean and 95% interval. Percentile bootstrap (2,000 resamples, fixed seed) below
+    T_INTERVAL_FROM values; resampling whole articles (`groups`) where there are at least five,
+    since mentions in one article are not independent; a t interval for large n."""
+    n = len(values)
+    if n == 0:
+        return (float("nan"),) * 3
+    mean = float(values.mean())
+    if n == 1:
+        return mean, float("nan"), float("nan")
+    if n >= T_INTERVAL_FROM:
+        from statistics import NormalDist
+
+        half = NormalDist().inv_cdf(0.975) * float(values.std(ddof=1)) / np.sqrt(n)
+        return mean, mean - half, mean + half
+    rng = np.random.default_rng(seed)
+    if groups is not None and len(set(groups)) >= 5:
+        keys, idx = np.unique(groups, return_inverse=True)
+        sums = np.bincount(idx, weights=values)
+        counts = np.bincount(idx)
+        pick = rng.integers(0, len(keys), size=(BOOTSTRAP_SAMPLES, len(keys)))
+        means = sums[pick].sum(axis=1) / counts[pick].sum(axis=1)
+    else:
+        means = values[rng.integers(0, n, size=(BOOTSTRAP_SAMPLES, n))].mean(axis=1)
+    lo, hi = np.percentile(means, [2.5, 97.5])
+    return mean, float(lo), float(hi)
+
+
+def _tone_row(actor: str, outlet: str, g: pd.DataFrame) -> dict:
+    mean, lo, hi = mean_interval(g["tone"].to_numpy(float), g["article_id"].to_numpy())
+    shares = g["polarity"].value_counts(normalize=True) * 100
+    return {"actor": actor, "outlet": outlet, "mentions": len(g),
+            "articles": g["article_id"].nunique(), "tone_mean": mean, "ci_low": lo,
+            "ci_high": hi, **{f"{lab}_pct": float(shares.get(lab, 0.0)) for lab in LABELS},
+            "low_n": len(g) < LOW_N_MENTIONS}
+
+
+ALL_OUTLETS = "All selected outlets"
+
+
+def aggregate_tone(scored: pd.DataFrame) -> pd.DataFrame:
+    """Tone per (actor, outlet) and per actor over all outlets (outlet = ALL_OUTLETS),
+    with n, a 95% interval and the shares by class (schema.TONE)."""
+    rows = [_tone_row(a, o, g) for (a, o), g in scored.groupby(["actor", "outlet"])]
+    rows += [_tone_row(a, ALL_OUTLETS, g) for a, g in scored.groupby("actor")]
+    out = pd.DataFrame(rows, columns=list(schema.TONE))
+    return schema.conform(out.sort_values(["actor", "outlet"]), schema.TONE)
+
+
+def article_tone(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Whole-article tone: the mean VADER compound of the article's sentences
+    (schema.ARTICLE_TONE). Not tone toward anyone: the register of the piece."""
+    s = sentences[sentences["article_id"].isin(articles["article_id"])]
+    tone = s.assign(tone=[vader_compound(t) for t in s["text"]]).groupby("article_id").agg(
+        sentences=("tone", "size"), tone_mean=("tone", "mean"))
+    out = articles[["article_id", "outlet", "label"]].merge(tone.reset_index(), on="article_id")
+    return schema.conform(out, schema.ARTICLE_TONE)
+
+
+def outlet_article_tone(per_article: pd.DataFrame) -> pd.DataFrame:
+    """Mean article tone per outlet with its interval over articles (schema.OUTLET_TONE)."""
+    rows = []
+    for outlet, g in per_article.groupby("outlet"):
+        mean, lo, hi = mean_interval(g["tone_mean"].to_numpy(float))
+        rows.append({"outlet": outlet, "articles": len(g), "tone_mean": mean, "ci_low": lo,
+                     "ci_high": hi, "low_n": len(g) < 3})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.OUTLET_TONE)), schema.OUTLET_TONE)
+
+
+def tone_shares_long(tone: pd.DataFrame) -> pd.DataFrame:
+    """The class shares of a TONE table in long form, for a stacked bar (schema.TONE_SHARES)."""
+    out = tone.melt(id_vars=["actor", "outlet", "mentions"],
+                    value_vars=[f"{lab}_pct" for lab in LABELS], var_name="polarity",
+                    value_name="share_pct")
+    out["polarity"] = out["polarity"].str.removesuffix("_pct")
+    return schema.conform(out, schema.TONE_SHARES)
+
+
+def tone_extremes(scored: pd.DataFrame, actor: str, *, n: int = 5,
+                  outlet: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `n` most negative and most positive mentions of `actor` (schema.TONE_EVIDENCE)."""
+    m = scored[scored["actor"] == actor]
+    if outlet:
+        m = m[m["outlet"] == outlet]
+    m = m.assign(spans=[f"{a}-{b}" for a, b in zip(m["start"], m["end"])], kinds=m["kind"],
+                 surfaces=m["surface"], mentions=1)
+    neg = m[m["tone"] < 0].sort_values("tone").head(n)
+    pos = m[m["tone"] > 0].sort_values("tone", ascending=False).head(n)
+    return (schema.conform(neg, schema.TONE_EVIDENCE), schema.conform(pos, schema.TONE_EVIDENCE))
+
+
+def _vader_engine(context: str) -> Callable[[str, int, int], str]:
+    rule = CONTEXT_RULES[context]
+    return lambda s, a, b: polarity_of(vader_compound(rule(s, a, b)))
+
+
+# Engines that `evaluate-sentiment` compares; the first is the dashboard's.
+ENGINES: dict[str, Callable[[str, int, int], str]] = {
+    f"vader-{name}": _vader_engine(name) for name in CONTEXT_RULES
+}

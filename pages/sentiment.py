@@ -1,0 +1,109 @@
+"""Sentiment: the tone of the sentences around each actor, per outlet, with n and intervals."""
+import streamlit as st
+
+from analysis.filters import apply_filters
+from analysis.sentiment import (ALL_OUTLETS, LOW_N_MENTIONS, aggregate_tone, article_tone,
+                                outlet_article_tone, tone_extremes, tone_shares_long)
+from ui import charts, downloads
+from ui.data import view
+from ui.evidence import show_evidence
+
+v = view()
+corpus, analysis = v.corpus, v.analysis
+st.title("Sentiment")
+st.info(
+    "**What the number is:** the tone of the words around each mention of an actor — the "
+    f"clause of the sentence that names them ({analysis.context} context) — scored by VADER "
+    "from −1 (negative) to +1 (positive), averaged over the mentions, with a 95% interval. "
+    "**What it is not:** the outlet's stance toward the actor. Quoted criticism, bad news and "
+    "diplomatic vocabulary all move the score; read the sentences before drawing conclusions.",
+    icon=":material/info:")
+for problem in analysis.registry_problems:
+    st.error(f"{problem} — fix it on the Actor registry page.")
+
+arts = apply_filters(corpus.articles, v.filters)
+if arts.empty:
+    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
+    st.stop()
+scored = apply_filters(analysis.scored, v.filters)
+if scored.empty:
+    st.info("No mention of any registry actor in the selected articles: there is no tone to "
+            "show. Add actors on the Actor registry page, or widen the filters.")
+    st.stop()
+
+tone = aggregate_tone(scored)
+overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
+c1, c2 = st.columns([3, 1])
+default = overall["actor"].head(8).tolist()
+actors = c1.multiselect("Actors", overall["actor"].tolist(), default=default, key="s_actors",
+                        help="Ordered by number of mentions in the selection.")
+hide_low = c2.toggle(f"Hide figures with < {LOW_N_MENTIONS} mentions", key="s_hide_low")
+if not actors:
+    st.info("Pick at least one actor.")
+    st.stop()
+
+shown = tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)]
+if hide_low:
+    shown = shown[~shown["low_n"]]
+colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+method = (f"VADER compound (Hutto & Gilbert 2014) of the {analysis.context} around each "
+          "mention; mean with 95% bootstrap interval (2,000 resamples; articles resampled "
+          "where ≥5); thresholds ±0.05 (VADER README)")
+if shown.empty:
+    st.info(f"Every figure for these actors rests on fewer than {LOW_N_MENTIONS} mentions. "
+            "Untick “Hide …” to see them, flagged.")
+else:
+    ordered = shown.assign(order=shown["actor"].map({a: i for i, a in enumerate(actors)}))
+    ordered = ordered.sort_values(["order", "outlet"]).drop(columns="order")
+    fig = charts.dot_interval_chart(
+        ordered, x="tone_mean", y="actor", low="ci_low", high="ci_high", color="outlet",
+        colors=colors, faded="low_n", title="Tone around each actor, by outlet (mean, 95% interval)",
+        labels={"tone_mean": "tone (VADER compound, −1 … +1)", "actor": "", "outlet": ""},
+        hover=["mentions", "articles", "negative_pct", "neutral_pct", "positive_pct", "low_n"],
+        x_range=(-1, 1))
+    st.caption(f"Hollow, faded dots rest on fewer than {LOW_N_MENTIONS} mentions: read them as "
+               "anecdotes, not measurements. A dot without a bar has a single mention.")
+    downloads.chart(fig, ordered, name="tone-by-actor-and-outlet", method=method)
+
+shares = tone_shares_long(overall[overall["actor"].isin(actors)])
+fig = charts.bar_chart(shares, x="share_pct", y="actor", color="polarity", orientation="h",
+                       barmode="stack", colors=charts.POLARITY_COLORS,
+                       title="Negative, neutral and positive mentions, all selected outlets",
+                       labels={"share_pct": "% of the actor's mentions", "actor": "",
+                               "polarity": ""}, hover=["mentions"])
+downloads.chart(fig, shares, name="tone-shares", method=method)
+
+with st.expander("The numbers (n, interval, shares) for every actor and outlet"):
+    st.dataframe(tone[tone["actor"].isin(actors)], hide_index=True, width="stretch",
+                 column_config={c: st.column_config.NumberColumn(format="%.2f")
+                                for c in ("tone_mean", "ci_low", "ci_high")})
+
+st.subheader("The sentences behind the tone")
+e1, e2 = st.columns(2)
+actor = e1.selectbox("Actor", actors, key="s_actor")
+outlet = e2.selectbox("Outlet", [ALL_OUTLETS, *sorted(scored["outlet"].unique())], key="s_outlet")
+neg, pos = tone_extremes(scored, actor, outlet=None if outlet == ALL_OUTLETS else outlet)
+labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**Most negative** ({len(neg)})")
+    show_evidence(neg, labels, extra="tone")
+with right:
+    st.markdown(f"**Most positive** ({len(pos)})")
+    show_evidence(pos, labels, extra="tone")
+
+st.subheader("Whole-article tone, per outlet")
+st.caption("A different measure: the mean tone of every sentence of each article, whoever it is "
+           "about — the register of the coverage, not tone toward any actor.")
+per_article = article_tone(arts, corpus.sentences)
+per_outlet = outlet_article_tone(per_article)
+fig = charts.dot_interval_chart(
+    per_outlet, x="tone_mean", y="outlet", low="ci_low", high="ci_high", color="outlet",
+    colors=colors, faded="low_n", title="Mean article tone by outlet (95% interval over articles)",
+    labels={"tone_mean": "mean sentence tone (VADER compound)", "outlet": ""},
+    hover=["articles"], x_range=(-1, 1))
+downloads.chart(fig, per_outlet, name="article-tone-by-outlet",
+                method="mean VADER compound of all article sentences, per article; mean over "
+                       "articles with 95% bootstrap interval")
+with st.expander("Per article"):
+    st.dataframe(per_article, hide_index=True, width="stretch")

@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.evaluation import load_newsmtsc, score_sentiment
+from analysis.sentiment import (ALL_OUTLETS, ENGINES, aggregate_tone, article_tone,
+                                clause_context, mean_interval, polarity_of, score_mentions,
+                                target_polarity, tone_extremes)
+from tests.resources import TARGET_POLARITY
+
+NEWSMTSC = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "newsmtsc"
+
+
+@pytest.mark.parametrize("sentence,target,expected", TARGET_POLARITY)
+def test_polarity_toward_named_targets(sentence, target, expected):
+    start = sentence.index(target)
+    assert target_polarity(sentence, start, start + len(target)) == expected
+
+
+def test_clause_context_splits_contrast():
+    s = "Xi praised the talks, but Biden attacked the tariffs."
+    assert clause_context(s, 0, 2) == "Xi praised the talks"
+    assert clause_context(s, s.index("Biden"), s.index("Biden") + 5).strip() == \
+        "but Biden attacked the tariffs."
+
+
+def test_vader_thresholds_from_its_readme():
+    assert [polarity_of(x) for x in (0.05, 0.049, -0.049, -0.05)] == \
+        ["positive", "neutral", "neutral", "negative"]
+
+
+def _scored(rows):
+    df = pd.DataFrame(rows, columns=["actor", "outlet", "article_id", "tone"])
+    df["polarity"] = [polarity_of(t) for t in df["tone"]]
+    for col, dtype in schema.SCORED_MENTIONS.items():
+        if col not in df:
+            df[col] = 0 if dtype == "int64" else None
+    return schema.conform(df, schema.SCORED_MENTIONS)
+
+
+def test_aggregation_by_hand():
+    scored = _scored([("Xi", "A", "a1", 0.5), ("Xi", "A", "a1", -0.5), ("Xi", "A", "a2", 0.3),
+                      ("Xi", "B", "b1", -0.6), ("Biden", "B", "b1", 0.0)])
+    tone = aggregate_tone(scored).set_index(["actor", "outlet"])
+    assert list(tone.reset_index().columns) == list(schema.TONE)
+    xa = tone.loc[("Xi", "A")]
+    assert xa["mentions"] == 3 and xa["articles"] == 2
+    assert xa["tone_mean"] == pytest.approx(0.1)
+    assert (xa["negative_pct"], xa["neutral_pct"], xa["positive_pct"]) == pytest.approx(
+        (100 / 3, 0, 200 / 3))
+    assert xa["ci_low"] <= 0.1 <= xa["ci_high"] and xa["low_n"]
+    xall = tone.loc[("Xi", ALL_OUTLETS)]
+    assert xall["mentions"] == 4 and xall["tone_mean"] == pytest.approx(-0.075)
+    single = tone.loc[("Biden", "B")]
+    assert np.isnan(single["ci_low"]) and single["neutral_pct"] == 100
+
+
+def test_interval_is_reproducible_and_covers_the_mean():
+    values = np.array([0.1, 0.4, -0.2, 0.3, 0.0, 0.5])
+    assert mean_interval(values) == mean_interval(values)
+    mean, lo, hi = mean_interval(values)
+    assert lo < mean < hi
+    big = np.random.default_rng(1).normal(0.2, 0.3, size=1000)
+    m, lo, hi = mean_interval(big)
+    assert lo < 0.2 < hi and hi - lo < 0.06
+
+
+def test_score_mentions_on_seeds_and_extremes():
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import analyse
+
+    result = analyse(load_corpus())
+    scored = result.scored
+    assert list(scored.columns) == list(schema.SCORED_MENTIONS)
+    assert len(scored) == (result.mentions["actor"] != "").sum()
+    assert scored["tone"].between(-1, 1).all()
+    neg, pos = tone_extremes(scored, "China", n=3)
+    assert len(neg) == 3 and neg["tone"].is_monotonic_increasing and (neg["tone"] < 0).all()
+    assert (pos["tone"] > 0).all()
+    per_article = article_tone(result.corpus.articles, result.corpus.sentences)
+    assert len(per_article) == 5 and list(per_article.columns) == list(schema.ARTICLE_TONE)
+
+
+@pytest.mark.skipif(not NEWSMTSC.exists(), reason="shared/datasets/newsmtsc not beside the repo")
+@pytest.mark.parametrize("split", ["dev_rw", "dev_mt"])
+def test_default_engine_beats_whole_sentence_vader_on_newsmtsc(split):
+    data = load_newsmtsc(NEWSMTSC / f"{split}.jsonl")
+    gold = data["label"].tolist()
+    rows = list(zip(data["sentence"], data["start"], data["end"]))
+
+    def macro(engine):
+        pred = [engine(*r) for r in rows]
+        return score_sentiment(gold, pred, engine="x").set_index("label").loc["macro", "f1"]
+
+    default = macro(target_polarity)
+    assert default >= 51.0
+    assert default >= macro(ENGINES["vader-sentence"])
