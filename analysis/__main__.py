@@ -2,6 +2,7 @@
 
     python -m analysis corpus    [DIR] --format csv|json|table   one row per article
     python -m analysis mentions  [DIR] --format …                one row per mention
+    python -m analysis quotes    [DIR] --format …                quotations and speakers
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
@@ -51,6 +52,11 @@ def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
     result = _analysed(args)
     return result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
                             "end", "candidates", "sentence"]]
+
+
+def cmd_quotes(args: argparse.Namespace) -> pd.DataFrame | None:
+    q = _analysed(args).quotes
+    return q[["file", "outlet", "speaker", "actor", "speaker_kind", "relay", "kind", "quote"]]
 
 
 def cmd_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -105,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, help_text in [
         ("corpus", cmd_corpus, "the article table: outlet, date, title, authors, words"),
         ("mentions", cmd_mentions, "the mention table: file, actor, surface, kind, sentence"),
+        ("quotes", cmd_quotes, "quotations: file, speaker, kind, quote (terms kept apart)"),
         ("sentiment", cmd_sentiment, "tone per (actor, outlet) with n and 95% interval"),
     ]:
         p = sub.add_parser(name, help=help_text)

@@ -99,3 +99,32 @@ def confusion(gold: list[str], predicted: list[str]) -> pd.DataFrame:
 
     table = pd.crosstab(pd.Series(gold, name="gold"), pd.Series(predicted, name="predicted"))
     return table.reindex(index=list(LABELS), columns=list(LABELS), fill_value=0)
+
+
+# --------------------------------------------------------------------------- quotes
+def score_quotes(quotes: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+    """Quote detection and speaker attribution against a hand annotation (TOML: per article,
+    [quote start, speaker]; speaker a registry actor or "anonymous"). One row per article
+    and a total (schema.QUOTE_SCORES)."""
+    rows = []
+    for art in gold:
+        q = quotes[(quotes["article_id"] == art["file"])
+                   & quotes["kind"].isin(["direct", "partial", "continued"])]
+        found = correct = 0
+        for start, speaker in art["quotes"]:
+            hit = q[q["quote"].str.startswith(start)]
+            if hit.empty:
+                continue
+            found += 1
+            row = hit.iloc[0]
+            correct += (row["actor"] == speaker) if speaker != "anonymous" else (
+                row["speaker_kind"] in ("anonymous", "continued", "pronoun") and row["actor"] == "")
+        extra = len(q) - found
+        rows.append({"file": art["file"], "gold": len(art["quotes"]), "found": found,
+                     "extra": extra, "speaker_correct": correct})
+    out = pd.DataFrame(rows, columns=["file", "gold", "found", "extra", "speaker_correct"])
+    total = out[["gold", "found", "extra", "speaker_correct"]].sum()
+    out = pd.concat([out, pd.DataFrame([{"file": "all", **total}])], ignore_index=True)
+    out["detection_recall"] = out["found"] / out["gold"].clip(lower=1)
+    out["attribution_accuracy"] = out["speaker_correct"] / out["gold"].clip(lower=1)
+    return schema.conform(out, schema.QUOTE_SCORES)

@@ -1,4 +1,5 @@
-"""The expensive middle, run once per corpus content: registry → mentions → tone.
+"""The expensive middle, run once per corpus content: registry → mentions → tone, quotes,
+topics, co-mentions.
 
 Filtering and aggregation are cheap and run on every interaction; this is what gets cached
 by the corpus hash (files + sources.csv + actors.toml).
@@ -10,10 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import schema
 from analysis.actors import Registry, RegistryError, load_registry
 from analysis.corpus import ACTORS_FILE, Corpus
+from analysis.compare import co_mentions
 from analysis.mentions import find_mentions
+from analysis.quotes import find_quotes
+from analysis.topics import load_topics, tag_sentences
 from analysis.sentiment import DEFAULT_CONTEXT, score_mentions
 
 
@@ -25,11 +28,18 @@ class Analysis:
     mentions: pd.DataFrame  # schema.MENTIONS
     scored: pd.DataFrame  # schema.SCORED_MENTIONS: resolved mentions with their tone
     context: str  # the context rule the tone was scored on
+    quotes: pd.DataFrame  # schema.QUOTES
+    topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
+    topic_problem: str  # why the topics file could not be used, or ""
+    pairs: pd.DataFrame  # schema.COMENTIONS
+
+
+def corpus_folder(corpus: Corpus) -> Path:
+    return corpus.path if corpus.path.is_dir() else corpus.path.parent
 
 
 def registry_path(corpus: Corpus) -> Path:
-    folder = corpus.path if corpus.path.is_dir() else corpus.path.parent
-    return folder / ACTORS_FILE
+    return corpus_folder(corpus) / ACTORS_FILE
 
 
 def load_corpus_registry(corpus: Corpus) -> tuple[Registry, tuple[str, ...]]:
@@ -48,6 +58,10 @@ def analyse(corpus: Corpus, registry: Registry | None = None, *,
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
     mentions = find_mentions(corpus.articles, corpus.sentences, registry)
+    topics, topic_problem = load_topics(corpus_folder(corpus))
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
-                    mentions=schema.conform(mentions, schema.MENTIONS),
-                    scored=score_mentions(mentions, context=context), context=context)
+                    mentions=mentions, scored=score_mentions(mentions, context=context),
+                    context=context,
+                    quotes=find_quotes(corpus.articles, mentions, corpus.sentences, registry),
+                    topic_tags=tag_sentences(corpus.sentences, topics),
+                    topic_problem=topic_problem, pairs=co_mentions(mentions))

@@ -226,6 +226,120 @@ SENTIMENT_SCORES: Schema = {
 }
 
 
+# One row per quotation; start/end are offsets into ARTICLES.text (the quoted words).
+QUOTES: Schema = {
+    "article_id": "str",
+    "file": "str",
+    "outlet": "str",
+    "published": "datetime64[ns]",
+    "speaker": "str",  # registry actor, or the description as given ("a senior official")
+    "actor": "str",  # registry actor where the speaker resolves to one, else ""
+    "speaker_kind": "str",  # actor, pronoun, anonymous, description, continued, unknown, ""
+    "relay": "str",  # outlet that relayed the quotation ("Reuters"), else ""
+    "kind": "str",  # direct, continued, partial, according, term
+    "quote": "str",
+    "sentence_id": "int64",
+    "start": "int64",
+    "end": "int64",
+    "words": "int64",
+}
+
+# Quote detection and attribution against a hand annotation, per article and "all".
+QUOTE_SCORES: Schema = {
+    "file": "str",
+    "gold": "int64",
+    "found": "int64",
+    "extra": "int64",  # quotations the tool found that the annotation does not list
+    "speaker_correct": "int64",
+    "detection_recall": "float64",
+    "attribution_accuracy": "float64",  # correct speakers / gold quotations
+}
+
+# Who speaks: quotations and quoted words per (outlet, speaker).
+SPEAKERS: Schema = {
+    "outlet": "str",
+    "speaker": "str",
+    "actor": "str",
+    "speaker_kind": "str",
+    "quotes": "int64",
+    "quoted_words": "int64",
+    "share_of_quoted_words_pct": "float64",
+}
+
+
+# Topic tags: one row per (sentence, topic), with the terms that matched.
+TOPIC_TAGS: Schema = {
+    "article_id": "str",
+    "sentence_id": "int64",
+    "topic": "str",
+    "terms": "str",
+}
+
+# Share of each outlet's sentences that touch each topic.
+TOPIC_SHARES: Schema = {
+    "outlet": "str",
+    "topic": "str",
+    "sentences": "int64",
+    "outlet_sentences": "int64",
+    "share_pct": "float64",
+}
+
+# Attention: each outlet's share of actor mentions against the other selected outlets.
+ATTENTION: Schema = {
+    "outlet": "str",
+    "actor": "str",
+    "mentions": "int64",
+    "share_pct": "float64",  # of the outlet's resolved mentions
+    "rest_share_pct": "float64",  # of the other selected outlets' mentions, pooled
+    "diff_pp": "float64",  # share_pct - rest_share_pct, percentage points
+    "per_1k_words": "float64",
+    "rest_per_1k_words": "float64",
+}
+
+# Tone around an actor in one outlet against the other selected outlets.
+TONE_DIFF: Schema = {
+    "outlet": "str",
+    "actor": "str",
+    "mentions": "int64",
+    "rest_mentions": "int64",
+    "tone_mean": "float64",
+    "rest_tone_mean": "float64",
+    "diff": "float64",
+    "ci_low": "float64",  # 95% bootstrap interval of the difference
+    "ci_high": "float64",
+    "low_n": "bool",
+}
+
+# Distinctive terms: weighted log-odds with an informative Dirichlet prior, outlet vs rest.
+DISTINCTIVE: Schema = {
+    "outlet": "str",
+    "term": "str",
+    "ngram": "int64",
+    "count": "int64",
+    "rest_count": "int64",
+    "log_odds": "float64",
+    "z": "float64",
+}
+
+# Actors named together in one sentence, per outlet.
+COMENTIONS: Schema = {
+    "outlet": "str",
+    "actor_a": "str",
+    "actor_b": "str",
+    "sentences": "int64",
+}
+
+# Text volume per outlet, to say when a difference rests on too little text.
+OUTLET_VOLUME: Schema = {
+    "outlet": "str",
+    "articles": "int64",
+    "words": "int64",
+    "mentions": "int64",
+    "quotes": "int64",
+    "thin": "bool",
+}
+
+
 def empty(schema: Schema) -> pd.DataFrame:
     """An empty table with the schema's columns and dtypes."""
     return conform(pd.DataFrame({c: [] for c in schema}), schema)

@@ -386,3 +386,44 @@ TARGET_POLARITY = [
     ("Blinken is a terrible negotiator, while Wang is a wonderful host.", "Wang", "positive"),
     ("The minister did not welcome Kerry warmly.", "Kerry", "negative"),
 ]
+
+# ---------------------------------------------------------------- quotations
+# text -> [(start of quote, speaker, kind)]; speaker "" means none; registry: MENTION_REGISTRY.
+QUOTE_CASES = {
+    "said after, name": (
+        "“We will meet soon,” said Joe Biden.", [("We will meet", "Joe Biden", "direct")]),
+    "name said after": (
+        "“We will meet soon,” Biden said on Monday.", [("We will meet", "Joe Biden", "direct")]),
+    "said before with colon": (
+        "Xi Jinping said: “The door is open.”", [("The door is open", "Xi Jinping", "direct")]),
+    "broken quote": (
+        "“We are for de-risking,” Biden said, “not decoupling.”",
+        [("We are for de-risking", "Joe Biden", "direct"), ("not decoupling", "Joe Biden", "direct")]),
+    "pronoun resolves to the last speaker": (
+        "Biden spoke at length. “It went well,” he said.", [("It went well", "Joe Biden", "direct")]),
+    "reported speech makes the next he": (
+        "Yellen met Xi. Li Qiang said the talks were useful.\n\n“They were frank,” he added.",
+        [("They were frank", "Li Qiang", "direct")]),
+    "anonymous source, then the official": (
+        "“It is firm,” said one administration official. “We are planning,” the official said.",
+        [("It is firm", "one administration official", "direct"),
+         ("We are planning", "one administration official", "direct")]),
+    "partial quote inside the reporter's sentence": (
+        "Xi accused Washington of “containment and suppression” of China.",
+        [("containment and suppression", "Xi Jinping", "partial")]),
+    "scare quotes are a term, not a quote": (
+        "Officials hope to build a “floor” under relations.", [("floor", "", "term")]),
+    "so-called is a term": (
+        "They arrested the so-called “white paper protesters” last year.",
+        [("white paper protesters", "", "term")]),
+    "relayed through another outlet": (
+        "“Nothing is off the table,” Reuters quoted a senior U.S. official as saying.",
+        [("Nothing is off the table", "a senior U.S. official", "direct")]),
+    "paragraph-long quote continues the speaker": (
+        "“For Russia this is a noose,” Klimkin said.\n\n“They want China for themselves. "
+        "They will not get it.”",
+        [("For Russia", "Pavlo Klimkin", "direct"), ("They want China", "Pavlo Klimkin", "continued")]),
+    "according to": (
+        "The talks will resume, according to people briefed on the matter.",
+        [("people briefed on the matter", "people briefed on the matter", "according")]),
+}

@@ -38,8 +38,10 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
               colors: dict[str, str] | None = None, orientation: str = "v",
               labels: dict[str, str] | None = None, hover: list[str] | None = None,
               barmode: str = "group", error_low: str | None = None,
-              error_high: str | None = None) -> go.Figure:
-    """Bars, grouped or stacked by `color`; optional asymmetric error bars."""
+              error_high: str | None = None, facet: str | None = None,
+              facet_wrap: int = 3) -> go.Figure:
+    """Bars, grouped or stacked by `color`; optional asymmetric error bars; with `facet`,
+    small multiples (one panel per value, shared axis) for side-by-side comparison."""
     kwargs = {}
     if error_low and error_high:
         value = x if orientation == "h" else y
@@ -47,13 +49,21 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
         minus = df[value] - df[error_low]
         key = "error_x" if orientation == "h" else "error_y"
         kwargs = {key: plus, f"{key}_minus": minus}
+    if facet:
+        kwargs.update(facet_col=facet, facet_col_wrap=facet_wrap, facet_col_spacing=0.08)
+        barmode = "relative"  # one bar per category and panel
     fig = px.bar(df, x=x, y=y, color=color, orientation=orientation, barmode=barmode,
                  color_discrete_map=colors or {}, labels=labels or {}, hover_data=hover,
                  **kwargs)
     n = df[y if orientation == "h" else x].nunique()
     if orientation == "h":
         fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(df[y]))[::-1])
-    return _style(fig, title, height=max(320, 28 * n + 140) if orientation == "h" else 420)
+    rows = -(-df[facet].nunique() // facet_wrap) if facet else 1
+    if facet:
+        fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1]))
+        fig.update_yaxes(showticklabels=True)
+    height = (max(320, 28 * n + 140) if orientation == "h" else 420) * rows
+    return _style(fig, title, height=height if rows == 1 else int(height * 0.8))
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,

@@ -37,3 +37,17 @@ def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str 
         st.caption("Dotted underline: the part of the sentence that was scored.")
     if len(evidence) > MAX_SHOWN:
         st.caption(f"Showing {MAX_SHOWN} of {len(evidence)} sentences; download the CSV for all.")
+
+
+def show_quotes(quotes: pd.DataFrame, labels: dict[str, str]) -> None:
+    """Quotations, each with its outlet, article and kind (escaped)."""
+    if quotes.empty:
+        st.info("No quotation matches this selection.")
+        return
+    parts = [_STYLE]
+    for row in quotes.head(MAX_SHOWN).itertuples():
+        relay = f" · via {row.relay}" if row.relay else ""
+        meta = f"{row.outlet} · {labels.get(row.article_id, row.article_id)} · {row.kind}{relay}"
+        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>'
+                     f"“{html.escape(row.quote)}”</p>")
+    st.html("".join(parts))

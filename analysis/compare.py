@@ -1,0 +1,204 @@
+"""Outlets side by side: attention, tone, distinctive words and co-mentions, each outlet
+against the other selected outlets pooled ("the rest")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS
+
+# An outlet with less text than this gets a warning that its differences mean little.
+THIN_ARTICLES = 3
+THIN_WORDS = 3000
+
+# Stop words: the English list of Glasgow IR / scikit-learn, abridged, plus news function words.
+STOP_WORDS = frozenset("""
+a about above across after afterwards again against all almost alone along already also
+although always am among amongst an and another any anyhow anyone anything anyway anywhere
+are around as at back be became because become becomes been before beforehand behind being
+below beside besides between beyond both but by can cannot could did do does doing done down
+during each either else elsewhere enough even ever every everyone everything everywhere except
+few for former formerly from further had has have having he her here hers herself him himself
+his how however i if in into is it its itself just last latter least less made many may me
+meanwhile might mine more moreover most mostly much must my myself neither never nevertheless
+next no nobody none nor not nothing now nowhere of off often on once one only onto or other
+others otherwise our ours ourselves out over own per perhaps rather re same says said say see
+seem seemed seems several she should since so some somehow someone something sometime
+sometimes somewhere still such than that the their theirs them themselves then thence there
+thereafter thereby therefore therein these they this those though through throughout thus to
+together too toward towards under until up upon us very via was we well were what whatever
+when whence whenever where whereas wherever whether which while who whoever whole whom whose
+why will with within without would yet you your yours yourself yourselves mr ms mrs s t
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+_TOKEN = re.compile(r"[a-z][a-z’'\-]*[a-z]|[a-z]")
+
+
+def outlet_volume(articles: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Articles, words, mentions and quotations per outlet, and whether that is thin."""
+    out = articles.groupby("outlet", as_index=False).agg(articles=("article_id", "size"),
+                                                          words=("words", "sum"))
+    ids = set(articles["article_id"])
+    m = mentions[(mentions["actor"] != "") & mentions["article_id"].isin(ids)]
+    q = quotes[quotes["kind"].isin(["direct", "partial", "continued"]) & quotes["article_id"].isin(ids)]
+    out["mentions"] = out["outlet"].map(m["outlet"].value_counts()).fillna(0)
+    out["quotes"] = out["outlet"].map(q["outlet"].value_counts()).fillna(0)
+    out["thin"] = (out["articles"] < THIN_ARTICLES) | (out["words"] < THIN_WORDS)
+    return schema.conform(out, schema.OUTLET_VOLUME)
+
+
+def attention(freq: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFrame:
+    """Each outlet's share of its actor mentions per actor, against the rest (schema.ATTENTION),
+    for `actors` in that order (default: all). `freq` is a FREQUENCIES table of the selection."""
+    rows = []
+    outlets = sorted(freq["outlet"].unique())
+    words = freq.groupby("outlet")["outlet_words"].first()
+    total = freq.groupby("outlet")["mentions"].sum()
+    wide = freq.pivot_table(index="actor", columns="outlet", values="mentions", fill_value=0)
+    if actors is not None:
+        wide = wide.reindex([a for a in actors if a in wide.index])
+    for outlet in outlets:
+        rest = [o for o in outlets if o != outlet]
+        rest_counts = wide[rest].sum(axis=1) if rest else pd.Series(0, index=wide.index)
+        rest_total = float(total[rest].sum()) if rest else 0.0
+        rest_words = float(words[rest].sum()) if rest else 0.0
+        for actor, n in wide[outlet].items():
+            share = n / total[outlet] * 100 if total[outlet] else 0.0
+            rest_share = rest_counts[actor] / rest_total * 100 if rest_total else float("nan")
+            rows.append({"outlet": outlet, "actor": actor, "mentions": int(n), "share_pct": share,
+                         "rest_share_pct": rest_share, "diff_pp": share - rest_share,
+                         "per_1k_words": n / max(words[outlet], 1) * 1000,
+                         "rest_per_1k_words": rest_counts[actor] / rest_words * 1000
+                         if rest_words else float("nan")})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.ATTENTION)), schema.ATTENTION)
+
+
+def tone_differences(scored: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
+    """Mean tone around each actor in each outlet minus the rest's, with a 95% percentile
+    bootstrap interval of the difference (mentions resampled within each side)."""
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    rows = []
+    for actor in actors:
+        a = scored[scored["actor"] == actor]
+        for outlet in sorted(a["outlet"].unique()):
+            mine = a.loc[a["outlet"] == outlet, "tone"].to_numpy(float)
+            rest = a.loc[a["outlet"] != outlet, "tone"].to_numpy(float)
+            diff = mine.mean() - rest.mean() if len(rest) else float("nan")
+            lo = hi = float("nan")
+            if len(mine) > 1 and len(rest) > 1:
+                boot = (mine[rng.integers(0, len(mine), (BOOTSTRAP_SAMPLES, len(mine)))].mean(1)
+                        - rest[rng.integers(0, len(rest), (BOOTSTRAP_SAMPLES, len(rest)))].mean(1))
+                lo, hi = np.percentile(boot, [2.5, 97.5])
+            rows.append({"outlet": outlet, "actor": actor, "mentions": len(mine),
+                         "rest_mentions": len(rest), "tone_mean": mine.mean(),
+                         "rest_tone_mean": rest.mean() if len(rest) else float("nan"),
+                         "diff": diff, "ci_low": lo, "ci_high": hi,
+                         "low_n": len(mine) < LOW_N_MENTIONS or len(rest) < LOW_N_MENTIONS})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.TONE_DIFF)), schema.TONE_DIFF)
+
+
+def _terms(text: str, drop: frozenset[str]) -> list[str]:
+    """Unigrams and bigrams of one sentence, stop words and `drop` words left out; a bigram
+    never spans a stop word."""
+    tokens = [t.replace("’", "'").removesuffix("'s") for t in _TOKEN.findall(text.lower())]
+    keep = [t if t not in STOP_WORDS and t not in drop and len(t) > 1 else None for t in tokens]
+    grams = [t for t in keep if t]
+    grams += [f"{a} {b}" for a, b in zip(keep, keep[1:]) if a and b]
+    return grams
+
+
+def distinctive_terms(sentences: pd.DataFrame, articles: pd.DataFrame, *,
+                      exclude_words: frozenset[str] = frozenset(), top: int = 25,
+                      min_count: int = 2) -> pd.DataFrame:
+    """Terms distinctive of each outlet against the rest: the weighted log-odds ratio with an
+    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, §3.5), the prior being the
+    counts of all selected text; z-scores rank them. Works for any number of outlets ≥ 2."""
+    outlet_of = articles.set_index("article_id")["outlet"]
+    s = sentences[sentences["article_id"].isin(outlet_of.index)]
+    counts: dict[str, Counter] = {}
+    for aid, text in zip(s["article_id"], s["text"]):
+        counts.setdefault(outlet_of[aid], Counter()).update(_terms(text, exclude_words))
+    if len(counts) < 2:
+        return schema.empty(schema.DISTINCTIVE)
+    vocab = sorted(set().union(*counts.values()))
+    index = {w: i for i, w in enumerate(vocab)}
+    matrix = np.zeros((len(counts), len(vocab)))
+    outlets = sorted(counts)
+    for r, o in enumerate(outlets):
+        for w, c in counts[o].items():
+            matrix[r, index[w]] = c
+    prior = matrix.sum(axis=0)  # α_w: counts of the whole selection
+    a0 = prior.sum()
+    ngram = np.array([2 if " " in w else 1 for w in vocab])
+    rows = []
+    for r, o in enumerate(outlets):
+        y_i = matrix[r]
+        y_j = matrix.sum(axis=0) - y_i
+        n_i, n_j = y_i.sum(), y_j.sum()
+        delta = (np.log((y_i + prior) / (n_i + a0 - y_i - prior))
+                 - np.log((y_j + prior) / (n_j + a0 - y_j - prior)))
+        z = delta / np.sqrt(1 / (y_i + prior) + 1 / (y_j + prior))
+        ok = y_i >= min_count
+        for i in np.argsort(-z):
+            if not ok[i]:
+                continue
+            rows.append({"outlet": o, "term": vocab[i], "ngram": int(ngram[i]),
+                         "count": int(y_i[i]), "rest_count": int(y_j[i]),
+                         "log_odds": float(delta[i]), "z": float(z[i])})
+            if sum(1 for row in rows if row["outlet"] == o) >= top:
+                break
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.DISTINCTIVE)), schema.DISTINCTIVE)
+
+
+def actor_words(registry) -> frozenset[str]:
+    """Lower-case words of every actor's names, to leave them out of distinctive terms."""
+    words = set()
+    for a in registry.actors:
+        for form in (*a.all_aliases, *a.short, *a.metonyms, *a.demonyms):
+            words.update(t.replace("’", "'") for t in _TOKEN.findall(form.lower()))
+    return frozenset(words)
+
+
+def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
+                   outlet: str) -> pd.DataFrame:
+    """Sentences of `outlet` containing `term`, as EVIDENCE rows with the term highlighted."""
+    outlet_of = articles.set_index("article_id")["outlet"]
+    published = articles.set_index("article_id")["published"]
+    words = [re.escape(w) for w in term.split()]
+    pattern = re.compile(r"(?<![\w])" + r"\W+".join(words) + r"(?![\w])", re.I)
+    rows = []
+    for row in sentences[sentences["article_id"].map(outlet_of) == outlet].itertuples():
+        spans = [(m.start(), m.end()) for m in pattern.finditer(row.text.replace("’", "'"))]
+        if spans:
+            rows.append({"article_id": row.article_id, "outlet": outlet,
+                         "published": published[row.article_id], "sentence_id": row.sentence_id,
+                         "sentence": row.text, "spans": ";".join(f"{a}-{b}" for a, b in spans),
+                         "kinds": "term", "surfaces": term, "mentions": len(spans)})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.EVIDENCE)), schema.EVIDENCE)
+
+
+def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence, counted once per sentence, per outlet."""
+    m = mentions[mentions["actor"] != ""]
+    pairs: Counter = Counter()
+    for (outlet, _, _), g in m.groupby(["outlet", "article_id", "sentence_id"]):
+        for a, b in combinations(sorted(set(g["actor"])), 2):
+            pairs[(outlet, a, b)] += 1
+    rows = [{"outlet": o, "actor_a": a, "actor_b": b, "sentences": n} for (o, a, b), n in pairs.items()]
+    out = pd.DataFrame(rows, columns=list(schema.COMENTIONS)).sort_values(
+        ["outlet", "sentences"], ascending=[True, False])
+    return schema.conform(out, schema.COMENTIONS)
+
+
+def co_mention_matrix(pairs: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
+    """Symmetric actor × actor matrix of sentences shared, over the outlets in `pairs`."""
+    sub = pairs[pairs["actor_a"].isin(actors) & pairs["actor_b"].isin(actors)]
+    both = pd.concat([sub, sub.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
+    wide = both.pivot_table(index="actor_a", columns="actor_b", values="sentences",
+                            aggfunc="sum", fill_value=0)
+    return wide.reindex(index=actors, columns=actors).fillna(0).astype(int)

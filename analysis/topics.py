@@ -1,0 +1,94 @@
+"""Topics: which sentences touch which subject, from an editable list of terms per topic.
+
+The topics file (`topics.toml` in the corpus folder; the seeds' list where a corpus has none)
+holds `[[topics]]` entries with a `name` and `terms`; a term matches case-insensitively on
+word boundaries, and a sentence may belong to several topics. Transparent by design: every
+share opens to the sentences and the terms that put them there.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import schema
+from analysis.corpus import SEEDS_DIR
+
+TOPICS_FILE = "topics.toml"
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    terms: tuple[str, ...]
+
+
+def load_topics(folder: Path) -> tuple[list[Topic], str]:
+    """The corpus's topics (or the seeds'), and a problem message ("" when fine)."""
+    path = folder / TOPICS_FILE if (folder / TOPICS_FILE).exists() else SEEDS_DIR / TOPICS_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        topics = [Topic(str(t["name"]), tuple(str(x) for x in t["terms"] if str(x).strip()))
+                  for t in data.get("topics", [])]
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        return [], f"{path.name}: cannot be used ({exc}); each [[topics]] needs name and terms"
+    return [t for t in topics if t.terms], ""
+
+
+def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
+    """One row per (sentence, topic) with the terms that matched (schema.TOPIC_TAGS)."""
+    rows = []
+    for topic in topics:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])", re.I)
+        for row in sentences.itertuples():
+            hits = pattern.findall(row.text)
+            if hits:
+                rows.append({"article_id": row.article_id, "sentence_id": row.sentence_id,
+                             "topic": topic.name,
+                             "terms": ", ".join(dict.fromkeys(h.lower() for h in hits))})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.TOPIC_TAGS)), schema.TOPIC_TAGS)
+
+
+def topic_shares(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Share of each outlet's sentences per topic (schema.TOPIC_SHARES), selected articles only."""
+    outlet_of = articles.set_index("article_id")["outlet"]
+    s = sentences[sentences["article_id"].isin(outlet_of.index)]
+    n_sent = s["article_id"].map(outlet_of).value_counts()
+    t = tags[tags["article_id"].isin(outlet_of.index)]
+    t = t.assign(outlet=t["article_id"].map(outlet_of))
+    out = t.groupby(["outlet", "topic"], as_index=False).agg(sentences=("sentence_id", "size"))
+    full = pd.MultiIndex.from_product([sorted(n_sent.index), sorted(tags["topic"].unique())],
+                                      names=["outlet", "topic"]).to_frame(index=False)
+    out = full.merge(out, on=["outlet", "topic"], how="left").fillna({"sentences": 0})
+    out["outlet_sentences"] = out["outlet"].map(n_sent)
+    out["share_pct"] = out["sentences"] / out["outlet_sentences"] * 100
+    return schema.conform(out, schema.TOPIC_SHARES)
+
+
+def topic_sentences(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
+                    topic: str, outlet: str) -> pd.DataFrame:
+    """The sentences of `outlet` tagged with `topic`, matched terms highlighted (schema.EVIDENCE)."""
+    meta = articles.set_index("article_id")[["outlet", "published"]]
+    t = tags[(tags["topic"] == topic) & tags["article_id"].isin(meta.index[meta["outlet"] == outlet])]
+    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    rows = []
+    for row in t.itertuples():
+        sentence = text[(row.article_id, row.sentence_id)]
+        terms = row.terms.split(", ")
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])", re.I)
+        spans = [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+        rows.append({"article_id": row.article_id, "outlet": outlet,
+                     "published": meta.loc[row.article_id, "published"],
+                     "sentence_id": row.sentence_id, "sentence": sentence,
+                     "spans": ";".join(f"{a}-{b}" for a, b in spans), "kinds": topic,
+                     "surfaces": row.terms, "mentions": len(spans)})
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.EVIDENCE)), schema.EVIDENCE)
+
+
+def topic_matrix(shares: pd.DataFrame) -> pd.DataFrame:
+    """Topic × outlet table of share_pct, for the heatmap."""
+    return shares.pivot_table(index="topic", columns="outlet", values="share_pct", fill_value=0)

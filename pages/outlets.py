@@ -1,0 +1,178 @@
+"""Outlets side by side: attention, voices, topics, words and tone, each against the rest."""
+import streamlit as st
+
+from analysis.compare import (THIN_ARTICLES, THIN_WORDS, actor_words, attention,
+                              co_mention_matrix, distinctive_terms, outlet_volume,
+                              term_sentences, tone_differences)
+from analysis.filters import apply_filters
+from analysis.mentions import count_mentions, evidence_sentences, total_by_actor
+from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
+from analysis.topics import topic_matrix, topic_sentences, topic_shares
+from ui import charts, downloads
+from ui.data import view
+from ui.evidence import show_evidence, show_quotes
+
+v = view()
+corpus, analysis = v.corpus, v.analysis
+st.title("Compare outlets")
+arts_all = apply_filters(corpus.articles, v.filters)
+available = sorted(arts_all["outlet"].unique())
+if len(available) < 2:
+    st.info("Comparing needs at least two outlets: widen the outlets or dates in the sidebar.")
+    st.stop()
+picked = st.multiselect("Outlets to compare", available, default=available, key="o_outlets",
+                        help="Each outlet is compared with the other picked outlets pooled.")
+if len(picked) < 2:
+    st.info("Pick at least two outlets to compare.")
+    st.stop()
+
+arts = arts_all[arts_all["outlet"].isin(picked)]
+ids = set(arts["article_id"])
+mentions = analysis.mentions[analysis.mentions["article_id"].isin(ids)]
+scored = analysis.scored[analysis.scored["article_id"].isin(ids)]
+quotes = analysis.quotes[analysis.quotes["article_id"].isin(ids)]
+labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
+colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+
+volume = outlet_volume(arts, mentions, quotes)
+thin = volume.loc[volume["thin"], "outlet"].tolist()
+if thin:
+    st.warning(f"Little text behind: **{', '.join(thin)}** (fewer than {THIN_ARTICLES} articles "
+               f"or {THIN_WORDS:,} words each). Differences below describe these particular "
+               "articles, not the outlets' coverage in general.", icon=":material/warning:")
+st.dataframe(volume.drop(columns="thin"), hide_index=True, width="stretch")
+
+with st.expander("How this is computed"):
+    st.markdown(
+        "- **Attention**: an outlet's mentions of an actor as a share of all its resolved actor "
+        "mentions (names, roles, metonyms; rules on the Mentions page), against the same share "
+        "in the other picked outlets pooled; the difference is in percentage points.\n"
+        "- **Who speaks**: quotations attributed to a speaker (direct, continued and partial; "
+        "scare-quoted terms left out), by quoted words. Pronouns resolve to the previous "
+        "speaker or the last person named; anonymous sources stay as described.\n"
+        "- **Topics**: share of the outlet's sentences containing a term of the topic "
+        "(topics.toml; a sentence can count for several topics).\n"
+        "- **Distinctive words**: weighted log-odds ratio with an informative Dirichlet prior "
+        "(Monroe, Colaresi & Quinn 2008), each outlet against the rest, the prior being the "
+        "word counts of all picked outlets; z > 1.96 is distinctive at the 5% level. Stop words "
+        "and, optionally, actor names are left out.\n"
+        "- **Tone**: mean VADER tone of the clause around each mention of the actor in the "
+        "outlet, minus the same in the rest, with a 95% bootstrap interval of the difference.\n"
+        "- **Co-mentions**: sentences that name both actors.")
+
+tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"])
+freq = count_mentions(mentions, arts)
+top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
+
+with tabs[0]:
+    shown = attention(freq, top_actors)
+    fig = charts.bar_chart(shown, x="share_pct", y="actor", color="outlet", colors=colors,
+                           orientation="h", facet="outlet", facet_wrap=len(picked) if len(picked) <= 3 else 3,
+                           title="Share of each outlet's actor mentions",
+                           labels={"share_pct": "% of mentions", "actor": "", "outlet": ""},
+                           hover=["mentions", "per_1k_words"])
+    fig.update_layout(showlegend=False)
+    downloads.chart(fig, shown, name="outlets-attention", method="share of resolved actor mentions")
+    focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
+    diff = shown[shown["outlet"] == focus]
+    fig = charts.bar_chart(diff, x="diff_pp", y="actor", orientation="h", color="outlet",
+                           colors=colors, title=f"{focus} vs the other picked outlets: attention",
+                           labels={"diff_pp": "percentage points more (+) or less (−) than the rest",
+                                   "actor": ""}, hover=["share_pct", "rest_share_pct", "mentions"])
+    downloads.chart(fig, diff, name="outlets-attention-difference",
+                    method="share of mentions minus the rest's share, percentage points")
+    actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
+    show_evidence(evidence_sentences(mentions, actor, outlet=focus), labels)
+
+with tabs[1]:
+    speakers = speaker_counts(quotes)
+    if speakers.empty:
+        st.info("No attributed quotation in the picked outlets.")
+    else:
+        top = top_speakers(speakers, per_outlet=8)
+        fig = charts.bar_chart(top, x="quoted_words", y="speaker", color="outlet", colors=colors,
+                               orientation="h", facet="outlet",
+                               facet_wrap=len(picked) if len(picked) <= 3 else 3,
+                               title="Who speaks: quoted words per speaker",
+                               labels={"quoted_words": "quoted words", "speaker": ""},
+                               hover=["quotes", "share_of_quoted_words_pct", "speaker_kind"])
+        fig.update_layout(showlegend=False)
+        downloads.chart(fig, top, name="outlets-who-speaks",
+                        method="quotations attributed by analysis.quotes; words inside the quotation marks")
+        c1, c2 = st.columns(2)
+        sp_outlet = c1.selectbox("Outlet", picked, key="o_sp_outlet")
+        names = speakers.loc[speakers["outlet"] == sp_outlet, "speaker"].tolist()
+        if names:
+            who = c2.selectbox("Speaker", names, key="o_speaker")
+            show_quotes(speaker_quotes(quotes, who, outlet=sp_outlet), labels)
+        else:
+            st.caption(f"No attributed quotation in {sp_outlet}.")
+
+with tabs[2]:
+    if analysis.topic_problem:
+        st.error(analysis.topic_problem)
+    shares = topic_shares(analysis.topic_tags, corpus.sentences, arts)
+    if shares.empty:
+        st.info("No topic term occurs in the picked outlets.")
+    else:
+        matrix = topic_matrix(shares)
+        fig = charts.heatmap(matrix, title="Share of each outlet's sentences per topic (%)",
+                             value_label="% of sentences", text_format=".0f")
+        downloads.chart(fig, shares, name="outlets-topics",
+                        method="sentences containing a topic term (topics.toml) / outlet sentences")
+        c1, c2 = st.columns(2)
+        topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
+        t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
+        show_evidence(topic_sentences(analysis.topic_tags, corpus.sentences, arts, topic, t_outlet), labels)
+
+with tabs[3]:
+    drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
+    terms = distinctive_terms(corpus.sentences, arts,
+                              exclude_words=actor_words(analysis.registry) if drop_names else frozenset())
+    if terms.empty:
+        st.info("Too little text for distinctive terms (each term must occur at least twice).")
+    else:
+        cols = st.columns(min(len(picked), 3))
+        for i, outlet in enumerate(picked):
+            with cols[i % len(cols)]:
+                st.markdown(f"**{outlet}**")
+                st.dataframe(terms.loc[terms["outlet"] == outlet, ["term", "count", "rest_count", "z"]]
+                             .head(15), hide_index=True, width="stretch",
+                             column_config={"z": st.column_config.NumberColumn(format="%.1f")})
+        st.download_button("Distinctive terms (CSV)",
+                           downloads.export.table_csv(terms, downloads.provenance(
+                               "weighted log-odds, informative Dirichlet prior (Monroe et al. 2008)")),
+                           file_name="outlets-distinctive-terms.csv", mime="text/csv",
+                           on_click="ignore")
+        c1, c2 = st.columns(2)
+        term_outlet = c1.selectbox("Outlet", picked, key="o_term_outlet")
+        term = c2.selectbox("Term", terms.loc[terms["outlet"] == term_outlet, "term"].tolist(), key="o_term")
+        if term:
+            show_evidence(term_sentences(corpus.sentences, arts, term, term_outlet), labels)
+
+with tabs[4]:
+    diffs = tone_differences(scored, top_actors[:8])
+    diffs = diffs[diffs["rest_mentions"] > 0]
+    if diffs.empty:
+        st.info("No actor is named by two or more picked outlets: no tone to compare.")
+    else:
+        fig = charts.dot_interval_chart(
+            diffs, x="diff", y="actor", low="ci_low", high="ci_high", color="outlet",
+            colors=colors, faded="low_n", x_range=(-1, 1),
+            title="Tone around each actor: outlet minus the rest (95% interval)",
+            labels={"diff": "difference in mean tone (VADER compound)", "actor": ""},
+            hover=["mentions", "rest_mentions", "tone_mean", "rest_tone_mean"])
+        st.caption("Hollow dots: fewer than 10 mentions on one side. The tone of coverage "
+                   "around an actor, not the outlet's stance.")
+        downloads.chart(fig, diffs, name="outlets-tone-difference",
+                        method="mean clause tone (VADER) in the outlet minus the rest; bootstrap 95%")
+
+with tabs[5]:
+    c1, c2 = st.columns(2)
+    cm_outlet = c1.selectbox("Outlet", ["All picked outlets", *picked], key="o_cm_outlet")
+    pairs = analysis.pairs[analysis.pairs["outlet"].isin(picked if cm_outlet.startswith("All") else [cm_outlet])]
+    matrix = co_mention_matrix(pairs, top_actors)
+    fig = charts.heatmap(matrix, title=f"Sentences naming both actors · {cm_outlet}",
+                         value_label="sentences", text_format="d")
+    downloads.chart(fig, matrix.reset_index(), name="outlets-co-mentions",
+                    method="sentences in which both actors are mentioned")

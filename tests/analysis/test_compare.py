@@ -1,0 +1,104 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import schema
+from analysis.compare import (actor_words, attention, co_mention_matrix, co_mentions,
+                              distinctive_terms, outlet_volume, term_sentences, tone_differences)
+from analysis.corpus import load_corpus
+from analysis.mentions import count_mentions
+from analysis.pipeline import analyse
+from analysis.topics import Topic, tag_sentences, topic_shares
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return analyse(load_corpus())
+
+
+def _toy():
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["A", "B"], "words": [10, 10],
+                         "published": pd.to_datetime(["2023-01-01", "2023-01-02"])})
+    sents = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "sentence_id": [0, 1, 0, 1],
+                          "text": ["Tariffs rose and tariffs rose again.", "Tariffs hurt farmers.",
+                                   "Climate talks resumed.", "Climate talks and tariffs."]})
+    return arts, sents
+
+
+def test_distinctive_terms_point_the_right_way():
+    arts, sents = _toy()
+    terms = distinctive_terms(sents, arts, min_count=2)
+    assert list(terms.columns) == list(schema.DISTINCTIVE)
+    a = terms[terms["outlet"] == "A"].set_index("term")
+    b = terms[terms["outlet"] == "B"].set_index("term")
+    assert a.loc["tariffs", "z"] > 0 and a.loc["tariffs", "count"] == 3
+    assert b.loc["climate", "z"] > 0 and "climate talks" in b.index
+    assert "and" not in b.index  # stop word
+
+
+def test_distinctive_terms_match_monroe_formula_by_hand():
+    arts, sents = _toy()
+    terms = distinctive_terms(sents, arts, min_count=1, top=100)
+    row = terms[(terms["outlet"] == "A") & (terms["term"] == "tariffs")].iloc[0]
+    # counts: A tariffs 3 of n_A terms; B tariffs 1 of n_B; prior = pooled counts
+    counts_a = {"tariffs": 3, "rose": 2, "tariffs rose": 2, "hurt": 1, "farmers": 1,
+                "tariffs hurt": 1, "hurt farmers": 1}
+    counts_b = {"climate": 2, "talks": 2, "resumed": 1, "climate talks": 2, "talks resumed": 1,
+                "tariffs": 1}
+    n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
+    a0 = n_a + n_b
+    alpha = 4
+    delta = (np.log((3 + alpha) / (n_a + a0 - 3 - alpha)) - np.log((1 + alpha) / (n_b + a0 - 1 - alpha)))
+    assert row["log_odds"] == pytest.approx(delta)
+    assert row["z"] == pytest.approx(delta / np.sqrt(1 / (3 + alpha) + 1 / (1 + alpha)))
+
+
+def test_term_sentences_highlight_the_term():
+    arts, sents = _toy()
+    ev = term_sentences(sents, arts, "climate talks", "B")
+    assert len(ev) == 2 and ev["spans"].iloc[0] == "0-13"
+
+
+def test_attention_shares_sum_to_100_and_differences_by_hand(seeds):
+    arts = seeds.corpus.articles
+    att = attention(count_mentions(seeds.mentions, arts))
+    sums = att.groupby("outlet")["share_pct"].sum()
+    assert np.allclose(sums, 100)
+    row = att[(att["outlet"] == "NV") & (att["actor"] == "Russia")].iloc[0]
+    nv = seeds.mentions[(seeds.mentions["outlet"] == "NV") & (seeds.mentions["actor"] != "")]
+    rest = seeds.mentions[(seeds.mentions["outlet"] != "NV") & (seeds.mentions["actor"] != "")]
+    expected = (nv["actor"] == "Russia").mean() * 100 - (rest["actor"] == "Russia").mean() * 100
+    assert row["diff_pp"] == pytest.approx(expected)
+
+
+def test_tone_difference_and_volume(seeds):
+    diffs = tone_differences(seeds.scored, ["China"])
+    assert list(diffs.columns) == list(schema.TONE_DIFF) and len(diffs) == 5
+    for r in diffs.itertuples():
+        assert r.diff == pytest.approx(r.tone_mean - r.rest_tone_mean)
+        assert r.ci_low <= r.diff <= r.ci_high
+    vol = outlet_volume(seeds.corpus.articles, seeds.mentions, seeds.quotes)
+    assert vol["thin"].all() and vol["articles"].tolist() == [1] * 5
+
+
+def test_co_mentions_are_symmetric_and_counted_per_sentence(seeds):
+    pairs = co_mentions(seeds.mentions)
+    m = co_mention_matrix(pairs, ["China", "United States", "Xi Jinping"])
+    assert (m.values == m.values.T).all() and (np.diag(m.values) == 0).all()
+    both = seeds.mentions.groupby(["article_id", "sentence_id"])["actor"].agg(set)
+    assert m.loc["China", "Xi Jinping"] == sum({"China", "Xi Jinping"} <= s for s in both)
+
+
+def test_topics_tag_on_word_boundaries():
+    sents = pd.DataFrame({"article_id": ["a"] * 3, "sentence_id": [0, 1, 2],
+                          "text": ["Fentanyl flows grew.", "Coal use rose.", "Coaliton talks."]})
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"]})
+    tags = tag_sentences(sents, [Topic("Drugs", ("fentanyl",)), Topic("Climate", ("coal",))])
+    assert tags[["sentence_id", "topic"]].values.tolist() == [[0, "Drugs"], [1, "Climate"]]
+    shares = topic_shares(tags, sents, arts).set_index("topic")
+    assert shares.loc["Climate", "share_pct"] == pytest.approx(100 / 3)
+
+
+def test_actor_words_cover_names():
+    words = actor_words(analyse(load_corpus()).registry)
+    assert {"xi", "jinping", "beijing", "yellen"} <= words

@@ -1,0 +1,26 @@
+from tests.app.test_mentions_page import _to
+
+
+def test_outlets_page_all_tabs_render(app):
+    at = _to(app, "outlets")
+    assert at.title[0].value == "Compare outlets"
+    assert "Little text behind" in at.warning[0].value
+    assert len(at.tabs) == 6
+
+
+def test_two_outlets_side_by_side_with_evidence(app):
+    at = _to(app, "outlets")
+    at.multiselect(key="o_outlets").set_value(["The New York Times", "The Wall Street Journal"]).run()
+    assert not at.exception
+    at.selectbox(key="o_term_outlet").set_value("The Wall Street Journal").run()
+    assert not at.exception
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "<mark>" in html
+
+
+def test_one_outlet_is_not_a_comparison(app):
+    at = _to(app, "outlets")
+    at.multiselect(key="o_outlets").set_value(["NV"]).run()
+    assert not at.exception and "at least two outlets" in at.info[0].value
+    at.multiselect(key="f_outlets").set_value(["NV"]).run()
+    assert not at.exception and "at least two outlets" in at.info[0].value
