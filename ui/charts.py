@@ -61,7 +61,7 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
     rows = -(-df[facet].nunique() // facet_wrap) if facet else 1
     if facet:
         fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1]))
-        fig.update_yaxes(showticklabels=True)
+        fig.update_yaxes(showticklabels=True, matches=None)
     height = (max(320, 28 * n + 140) if orientation == "h" else 420) * rows
     return _style(fig, title, height=height if rows == 1 else int(height * 0.8))
 
