@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.data import View, current_analysis, set_view
+from ui.downloads import report_button
 from ui.filters import sidebar_filters
 
 HERE = Path(__file__).resolve().parent
@@ -16,6 +17,7 @@ st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", lay
 analysis = current_analysis()
 corpus = analysis.corpus
 set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
+report_button()
 st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
                    f"hash `{corpus.content_hash}`")
 

@@ -4,6 +4,7 @@
     python -m analysis mentions  [DIR] --format …                one row per mention
     python -m analysis quotes    [DIR] --format …                quotations and speakers
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
+    python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -92,6 +93,27 @@ def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
     return None if args.format == "table" else pd.concat(tables, ignore_index=True)
 
 
+def cmd_report(args: argparse.Namespace) -> None:
+    """All pages' charts of the corpus in PNG, SVG, HTML and CSV, and an index.html."""
+    import time
+
+    from analysis.filters import Filters
+    # The one command that draws: it needs plotly/kaleido, so it lives with the charts in ui/.
+    from ui.export import Provenance
+    from ui.report import report_files, write_report
+    from ui.views import all_charts
+
+    t0 = time.perf_counter()
+    result = _analysed(args)
+    charts, tables = all_charts(result, Filters())
+    prov = Provenance(result.corpus.name, result.corpus.content_hash, Filters().describe(),
+                      "see each chart's caption")
+    files = report_files(charts, tables, prov, images=None if not args.no_images else False)
+    write_report(files, args.out)
+    print(f"wrote {len(files)} files for {len(charts)} charts to {args.out}/ "
+          f"(open {args.out}/index.html) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -123,6 +145,11 @@ def main(argv: list[str] | None = None) -> int:
             from analysis.sentiment import CONTEXT_RULES, DEFAULT_CONTEXT
 
             p.add_argument("--context", choices=list(CONTEXT_RULES), default=DEFAULT_CONTEXT)
+    p = sub.add_parser("report", help="every chart in PNG, SVG, HTML and CSV, with index.html")
+    p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR)
+    p.add_argument("--out", type=Path, required=True, help="folder to write the report into")
+    p.add_argument("--no-images", action="store_true", help="skip PNG/SVG (no browser needed)")
+    p.set_defaults(func=cmd_report, format="table")
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)

@@ -29,7 +29,7 @@ from datetime import date
 import pandas as pd
 
 from analysis import schema
-from analysis.actors import Actor, Registry, Role
+from analysis.actors import Registry, Role
 
 KINDS = ("name", "role", "metonym")
 

@@ -3,8 +3,8 @@ import streamlit as st
 
 from analysis.filters import apply_filters
 from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_sentences,
-                               frequency_matrix, mentions_by_date, surface_forms, total_by_actor)
-from ui import charts, downloads
+                               mentions_by_date, surface_forms, total_by_actor)
+from ui import charts, downloads, views
 from ui.data import view
 from ui.evidence import show_evidence
 
@@ -41,28 +41,15 @@ if freq.empty:
     st.stop()
 totals = total_by_actor(freq, arts)
 top = totals.head(int(top_n))
-colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
 n_words = int(arts["words"].sum())
 st.markdown(f"**n = {len(arts)} articles, {n_words:,} words, {int(freq['mentions'].sum()):,} "
             f"resolved mentions** of {totals['actor'].nunique()} actors in "
             f"{arts['outlet'].nunique()} outlet(s). Rates always come with these denominators.")
 
-method = (f"{MEASURES[measure]}; mention kinds: {', '.join(kinds)}; counting rules of "
-          "analysis.mentions (registry actors.toml)")
-ranked = top.sort_values(measure, ascending=False)
-fig = charts.bar_chart(ranked, x=measure, y="actor", orientation="h",
-                       title=f"Most-named actors · {MEASURES[measure]}",
-                       labels={measure: MEASURES[measure], "actor": ""},
-                       hover=["mentions", "articles_with_actor", "outlet_articles", "outlet_words"])
 st.caption("Click a bar to read the sentences behind it.")
-event = downloads.chart(fig, ranked, name="mentions-ranked", method=method, selectable=True)
+event = downloads.chart(views.mentions_ranked(top, measure, tuple(kinds)), selectable=True)
 clicked = charts.selected_category(event, "y")
-
-matrix = frequency_matrix(freq, top["actor"].tolist(), measure)
-fig = charts.heatmap(matrix, title=f"Actor × outlet · {MEASURES[measure]}",
-                     value_label=MEASURES[measure],
-                     text_format="d" if measure == "mentions" else ".1f")
-downloads.chart(fig, matrix.reset_index(), name="mentions-heatmap", method=method)
+downloads.chart(views.mentions_heatmap(freq, top["actor"].tolist(), measure, tuple(kinds)))
 
 with st.expander("The numbers with their denominators (n per outlet)"):
     st.dataframe(freq[freq["actor"].isin(top["actor"])], hide_index=True, width="stretch",
@@ -71,16 +58,13 @@ with st.expander("The numbers with their denominators (n per outlet)"):
 
 timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
                                  default=top["actor"].tolist()[:4], key="m_timeline")
-by_date = mentions_by_date(mentions[mentions["kind"].isin(kinds)], timeline_actors)
-if by_date["period"].nunique() < 2:
+timeline = views.mentions_timeline(
+    mentions_by_date(mentions[mentions["kind"].isin(kinds)], timeline_actors), tuple(kinds))
+if timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
 else:
-    per = by_date["period_length"].iloc[0]
-    fig = charts.timeline(by_date, x="period", y="mentions", color="actor",
-                          title=f"Mentions per {per} of publication, all selected outlets",
-                          hover=["articles"], labels={"period": per, "mentions": "mentions"})
-    downloads.chart(fig, by_date, name="mentions-over-time", method=method)
+    downloads.chart(timeline)
 
 st.subheader("The sentences behind the numbers")
 actor_options = totals["actor"].tolist()
@@ -95,7 +79,8 @@ ev = evidence_sentences(mentions[mentions["kind"].isin(kinds)], actor,
 st.caption(f"{int(ev['mentions'].sum()) if len(ev) else 0} mention(s) of **{actor}** in "
            f"{len(ev)} sentence(s).")
 show_evidence(ev, dict(zip(corpus.articles["article_id"], corpus.articles["label"])))
-st.download_button("Sentences (CSV)", downloads.export.table_csv(ev, downloads.provenance(method)),
+st.download_button("Sentences (CSV)", downloads.export.table_csv(
+                       ev, downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 with st.expander(f"Surface forms merged into {actor}"):

@@ -2,13 +2,12 @@
 import streamlit as st
 
 from analysis.compare import (THIN_ARTICLES, THIN_WORDS, actor_words, attention,
-                              co_mention_matrix, distinctive_terms, outlet_volume,
-                              term_sentences, tone_differences)
+                              distinctive_terms, outlet_volume, term_sentences, tone_differences)
 from analysis.filters import apply_filters
 from analysis.mentions import count_mentions, evidence_sentences, total_by_actor
 from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
-from analysis.topics import topic_matrix, topic_sentences, topic_shares
-from ui import charts, downloads
+from analysis.topics import topic_sentences, topic_shares
+from ui import charts, downloads, views
 from ui.data import view
 from ui.evidence import show_evidence, show_quotes
 
@@ -66,21 +65,9 @@ top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
 
 with tabs[0]:
     shown = attention(freq, top_actors)
-    fig = charts.bar_chart(shown, x="share_pct", y="actor", color="outlet", colors=colors,
-                           orientation="h", facet="outlet", facet_wrap=len(picked) if len(picked) <= 3 else 3,
-                           title="Share of each outlet's actor mentions",
-                           labels={"share_pct": "% of mentions", "actor": "", "outlet": ""},
-                           hover=["mentions", "per_1k_words"])
-    fig.update_layout(showlegend=False)
-    downloads.chart(fig, shown, name="outlets-attention", method="share of resolved actor mentions")
+    downloads.chart(views.attention_panels(shown, colors))
     focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
-    diff = shown[shown["outlet"] == focus]
-    fig = charts.bar_chart(diff, x="diff_pp", y="actor", orientation="h", color="outlet",
-                           colors=colors, title=f"{focus} vs the other picked outlets: attention",
-                           labels={"diff_pp": "percentage points more (+) or less (−) than the rest",
-                                   "actor": ""}, hover=["share_pct", "rest_share_pct", "mentions"])
-    downloads.chart(fig, diff, name="outlets-attention-difference",
-                    method="share of mentions minus the rest's share, percentage points")
+    downloads.chart(views.attention_difference(shown[shown["outlet"] == focus], focus, colors))
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
     show_evidence(evidence_sentences(mentions, actor, outlet=focus), labels)
 
@@ -89,16 +76,7 @@ with tabs[1]:
     if speakers.empty:
         st.info("No attributed quotation in the picked outlets.")
     else:
-        top = top_speakers(speakers, per_outlet=8)
-        fig = charts.bar_chart(top, x="quoted_words", y="speaker", color="outlet", colors=colors,
-                               orientation="h", facet="outlet",
-                               facet_wrap=len(picked) if len(picked) <= 3 else 3,
-                               title="Who speaks: quoted words per speaker",
-                               labels={"quoted_words": "quoted words", "speaker": ""},
-                               hover=["quotes", "share_of_quoted_words_pct", "speaker_kind"])
-        fig.update_layout(showlegend=False)
-        downloads.chart(fig, top, name="outlets-who-speaks",
-                        method="quotations attributed by analysis.quotes; words inside the quotation marks")
+        downloads.chart(views.who_speaks(top_speakers(speakers, per_outlet=8), colors))
         c1, c2 = st.columns(2)
         sp_outlet = c1.selectbox("Outlet", picked, key="o_sp_outlet")
         names = speakers.loc[speakers["outlet"] == sp_outlet, "speaker"].tolist()
@@ -115,11 +93,7 @@ with tabs[2]:
     if shares.empty:
         st.info("No topic term occurs in the picked outlets.")
     else:
-        matrix = topic_matrix(shares)
-        fig = charts.heatmap(matrix, title="Share of each outlet's sentences per topic (%)",
-                             value_label="% of sentences", text_format=".0f")
-        downloads.chart(fig, shares, name="outlets-topics",
-                        method="sentences containing a topic term (topics.toml) / outlet sentences")
+        downloads.chart(views.topics_heatmap(shares))
         c1, c2 = st.columns(2)
         topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
         t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
@@ -156,23 +130,12 @@ with tabs[4]:
     if diffs.empty:
         st.info("No actor is named by two or more picked outlets: no tone to compare.")
     else:
-        fig = charts.dot_interval_chart(
-            diffs, x="diff", y="actor", low="ci_low", high="ci_high", color="outlet",
-            colors=colors, faded="low_n", x_range=(-1, 1),
-            title="Tone around each actor: outlet minus the rest (95% interval)",
-            labels={"diff": "difference in mean tone (VADER compound)", "actor": ""},
-            hover=["mentions", "rest_mentions", "tone_mean", "rest_tone_mean"])
         st.caption("Hollow dots: fewer than 10 mentions on one side. The tone of coverage "
                    "around an actor, not the outlet's stance.")
-        downloads.chart(fig, diffs, name="outlets-tone-difference",
-                        method="mean clause tone (VADER) in the outlet minus the rest; bootstrap 95%")
+        downloads.chart(views.tone_difference(diffs, colors))
 
 with tabs[5]:
     c1, c2 = st.columns(2)
     cm_outlet = c1.selectbox("Outlet", ["All picked outlets", *picked], key="o_cm_outlet")
     pairs = analysis.pairs[analysis.pairs["outlet"].isin(picked if cm_outlet.startswith("All") else [cm_outlet])]
-    matrix = co_mention_matrix(pairs, top_actors)
-    fig = charts.heatmap(matrix, title=f"Sentences naming both actors · {cm_outlet}",
-                         value_label="sentences", text_format="d")
-    downloads.chart(fig, matrix.reset_index(), name="outlets-co-mentions",
-                    method="sentences in which both actors are mentioned")
+    downloads.chart(views.co_mentions_heatmap(pairs, top_actors, cm_outlet))

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from analysis.filters import apply_filters
-from analysis.overview import corpus_summary, hygiene_table
-from ui import charts, downloads
+from analysis.overview import corpus_summary
+from ui import downloads, views
 from ui.data import view
 from ui.html import paragraphs_html, set_aside_html
 
@@ -47,14 +47,7 @@ st.dataframe(
     },
 )
 
-hyg = hygiene_table(arts, corpus.zones)
-colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
-fig = charts.bar_chart(hyg, x="words", y="label", color="zone", orientation="h",
-                       barmode="stack", title="Words per article: counted text vs set aside",
-                       labels={"words": "words", "label": "", "zone": ""},
-                       colors=charts.ZONE_COLORS, hover=["outlet"])
-downloads.chart(fig, hyg, name="overview-words-per-article",
-                method="words of each zone as split by analysis.cleaning")
+downloads.chart(views.words_per_article(v.analysis, arts))
 
 st.subheader("Read an article")
 label = st.selectbox("Article", arts["label"].tolist(), key="overview_article")

@@ -2,9 +2,8 @@
 import streamlit as st
 
 from analysis.filters import apply_filters
-from analysis.sentiment import (ALL_OUTLETS, LOW_N_MENTIONS, aggregate_tone, article_tone,
-                                outlet_article_tone, tone_extremes, tone_shares_long)
-from ui import charts, downloads
+from analysis.sentiment import ALL_OUTLETS, LOW_N_MENTIONS, aggregate_tone, tone_extremes
+from ui import charts, downloads, views
 from ui.data import view
 from ui.evidence import show_evidence
 
@@ -46,32 +45,14 @@ shown = tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)]
 if hide_low:
     shown = shown[~shown["low_n"]]
 colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
-method = (f"VADER compound (Hutto & Gilbert 2014) of the {analysis.context} around each "
-          "mention; mean with 95% bootstrap interval (2,000 resamples; articles resampled "
-          "where ≥5); thresholds ±0.05 (VADER README)")
 if shown.empty:
     st.info(f"Every figure for these actors rests on fewer than {LOW_N_MENTIONS} mentions. "
             "Untick “Hide …” to see them, flagged.")
 else:
-    ordered = shown.assign(order=shown["actor"].map({a: i for i, a in enumerate(actors)}))
-    ordered = ordered.sort_values(["order", "outlet"]).drop(columns="order")
-    fig = charts.dot_interval_chart(
-        ordered, x="tone_mean", y="actor", low="ci_low", high="ci_high", color="outlet",
-        colors=colors, faded="low_n", title="Tone around each actor, by outlet (mean, 95% interval)",
-        labels={"tone_mean": "tone (VADER compound, −1 … +1)", "actor": "", "outlet": ""},
-        hover=["mentions", "articles", "negative_pct", "neutral_pct", "positive_pct", "low_n"],
-        x_range=(-1, 1))
     st.caption(f"Hollow, faded dots rest on fewer than {LOW_N_MENTIONS} mentions: read them as "
                "anecdotes, not measurements. A dot without a bar has a single mention.")
-    downloads.chart(fig, ordered, name="tone-by-actor-and-outlet", method=method)
-
-shares = tone_shares_long(overall[overall["actor"].isin(actors)])
-fig = charts.bar_chart(shares, x="share_pct", y="actor", color="polarity", orientation="h",
-                       barmode="stack", colors=charts.POLARITY_COLORS,
-                       title="Negative, neutral and positive mentions, all selected outlets",
-                       labels={"share_pct": "% of the actor's mentions", "actor": "",
-                               "polarity": ""}, hover=["mentions"])
-downloads.chart(fig, shares, name="tone-shares", method=method)
+    downloads.chart(views.tone_by_actor(analysis, shown, actors, colors))
+downloads.chart(views.tone_shares(analysis, overall[overall["actor"].isin(actors)]))
 
 with st.expander("The numbers (n, interval, shares) for every actor and outlet"):
     st.dataframe(tone[tone["actor"].isin(actors)], hide_index=True, width="stretch",
@@ -95,15 +76,7 @@ with right:
 st.subheader("Whole-article tone, per outlet")
 st.caption("A different measure: the mean tone of every sentence of each article, whoever it is "
            "about — the register of the coverage, not tone toward any actor.")
-per_article = article_tone(arts, corpus.sentences)
-per_outlet = outlet_article_tone(per_article)
-fig = charts.dot_interval_chart(
-    per_outlet, x="tone_mean", y="outlet", low="ci_low", high="ci_high", color="outlet",
-    colors=colors, faded="low_n", title="Mean article tone by outlet (95% interval over articles)",
-    labels={"tone_mean": "mean sentence tone (VADER compound)", "outlet": ""},
-    hover=["articles"], x_range=(-1, 1))
-downloads.chart(fig, per_outlet, name="article-tone-by-outlet",
-                method="mean VADER compound of all article sentences, per article; mean over "
-                       "articles with 95% bootstrap interval")
+chart, per_article = views.article_tone_by_outlet(analysis, arts, colors)
+downloads.chart(chart)
 with st.expander("Per article"):
     st.dataframe(per_article, hide_index=True, width="stretch")

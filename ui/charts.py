@@ -24,7 +24,7 @@ def outlet_colors(outlets: list[str]) -> dict[str, str]:
 
 def _style(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={"text": title, "x": 0.01, "xanchor": "left"},
         font={"family": FONT, "size": 13},
         template="plotly_white",
         margin={"l": 10, "r": 10, "t": 60, "b": 10},
@@ -53,8 +53,8 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
         kwargs.update(facet_col=facet, facet_col_wrap=facet_wrap, facet_col_spacing=0.08)
         barmode = "relative"  # one bar per category and panel
     fig = px.bar(df, x=x, y=y, color=color, orientation=orientation, barmode=barmode,
-                 color_discrete_map=colors or {}, labels=labels or {}, hover_data=hover,
-                 **kwargs)
+                 color_discrete_map=colors or {}, color_discrete_sequence=PALETTE,
+                 labels=labels or {}, hover_data=hover, **kwargs)
     n = df[y if orientation == "h" else x].nunique()
     if orientation == "h":
         fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(df[y]))[::-1])

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from ui import export
 from ui.data import view
+from ui.views import Chart
 
 
 def _slug(text: str) -> str:
@@ -21,12 +20,12 @@ def provenance(method: str) -> export.Provenance:
                              filters=v.filters.describe(), method=method)
 
 
-def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str,
-          selectable: bool = False):
-    """Draw `fig` and, under it, its four downloads. Images are made only when clicked.
+def chart(c: Chart, *, selectable: bool = False):
+    """Draw the chart and, under it, its four downloads. Images are made only when clicked.
     With `selectable`, clicking a bar or point reruns the page and the selection is returned."""
-    prov = provenance(method)
-    slug = _slug(name)
+    fig, data = c.fig, c.data
+    prov = provenance(c.method)
+    slug = _slug(c.name)
     event = st.plotly_chart(fig, width="stretch", key=f"fig-{slug}",
                             on_select="rerun" if selectable else "ignore",
                             selection_mode="points")
@@ -51,3 +50,23 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, method: str,
                             mime="text/csv", on_click="ignore", key=f"csv-{slug}",
                             icon=":material/table:")
     return event
+
+
+def report_button() -> None:
+    """One button for the whole current view: every chart in all formats, the CSVs and an
+    index.html, zipped. Made when clicked."""
+    from ui.report import report_files, report_zip
+    from ui.views import all_charts
+
+    v = view()
+    prov = provenance("see each chart's caption")
+
+    def build() -> bytes:
+        charts, tables = all_charts(v.analysis, v.filters)
+        return report_zip(report_files(charts, tables, prov))
+
+    st.sidebar.download_button(
+        "Download report (ZIP)", data=build, file_name=f"presslens-{_slug(v.corpus.name)}-report.zip",
+        mime="application/zip", on_click="ignore", key="report-zip", icon=":material/folder_zip:",
+        help="Every chart of every page for the current filters: PNG, SVG, HTML and CSV, with an "
+             "index.html that shows them with their captions.")

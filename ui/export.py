@@ -10,6 +10,7 @@ import copy
 import html
 import shutil
 import threading
+import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -66,14 +67,16 @@ def _ensure_server() -> None:
             _server_started = True
 
 
+FOOTER_BAND = 120  # px kept free under the plot: tick labels, axis title, then the footer
+
+
 def with_footer(fig: go.Figure, prov: Provenance) -> go.Figure:
-    """A copy of `fig` with the provenance as a small footer line."""
+    """A copy of `fig` with the provenance as a small footer line at the bottom edge."""
     out = go.Figure(copy.deepcopy(fig.to_dict()))
-    bottom = (out.layout.margin.b or 10) + 40
-    out.update_layout(margin={"b": bottom})
+    out.update_layout(margin={"b": FOOTER_BAND})
     out.add_annotation(text=html.escape(" · ".join(prov.lines())), xref="paper", yref="paper",
-                       x=0, y=0, yshift=-bottom + 8, xanchor="left", yanchor="bottom",
-                       showarrow=False, font={"size": 9, "color": "#666"})
+                       x=0, y=0, yshift=-FOOTER_BAND + 6, xanchor="left", yanchor="bottom",
+                       showarrow=False, font={"size": 10, "color": "#666"})
     return out
 
 
@@ -82,9 +85,12 @@ def figure_image(fig: go.Figure, prov: Provenance, fmt: str) -> bytes:
     _ensure_server()
     framed = with_footer(fig, prov)
     width = 1100
-    height = (framed.layout.height or 450) + 40
-    return pio.to_image(framed, format=fmt, width=width, height=height,
-                        scale=PNG_SCALE if fmt == "png" else 1)
+    height = (framed.layout.height or 450) + FOOTER_BAND
+    with warnings.catch_warnings():
+        # plotly passes browser options that a running kaleido server does not need
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return pio.to_image(framed, format=fmt, width=width, height=height,
+                            scale=PNG_SCALE if fmt == "png" else 1)
 
 
 def figure_html(fig: go.Figure, prov: Provenance) -> bytes:

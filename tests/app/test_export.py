@@ -1,0 +1,51 @@
+"""Exports carry their provenance; the report has every chart; no browser means HTML/CSV only."""
+import pandas as pd
+
+from analysis.corpus import load_corpus
+from analysis.filters import Filters
+from analysis.pipeline import analyse
+from ui import export
+from ui.report import report_files, report_zip
+from ui.views import all_charts
+
+PROV = export.Provenance("seeds", "abc123", "outlets: NV", "raw mention counts")
+
+
+def test_csv_starts_with_provenance_comments():
+    text = export.table_csv(pd.DataFrame({"actor": ["Xi"], "mentions": [3]}), PROV).decode()
+    lines = text.splitlines()
+    assert lines[0] == "# corpus: seeds (content hash abc123)"
+    assert lines[1] == "# filters: outlets: NV" and lines[2] == "# method: raw mention counts"
+    assert lines[4] == "actor,mentions"
+
+
+def test_html_is_standalone_with_a_note():
+    charts, _ = all_charts(analyse(load_corpus()), Filters())
+    page = export.figure_html(charts[0].fig, PROV).decode()
+    assert "<script" in page and "cdn.plot.ly" not in page  # plotly.js inlined: opens offline
+    assert "corpus: seeds (content hash abc123)" in page
+
+
+def test_footer_is_added_to_a_copy():
+    charts, _ = all_charts(analyse(load_corpus()), Filters())
+    fig = charts[0].fig
+    framed = export.with_footer(fig, PROV)
+    assert len(framed.layout.annotations) == len(fig.layout.annotations) + 1
+    assert "content hash abc123" in framed.layout.annotations[-1].text
+
+
+def test_report_without_browser_has_every_chart_as_html_and_csv():
+    charts, tables = all_charts(analyse(load_corpus()), Filters())
+    names = {c.name for c in charts}
+    assert {"mentions-ranked", "mentions-heatmap", "tone-by-actor-and-outlet", "outlets-attention",
+            "outlets-who-speaks", "outlets-topics", "outlets-co-mentions"} <= names
+    files = report_files(charts, tables, PROV, images=False)
+    for c in charts:
+        assert f"{c.name}.html" in files and f"{c.name}.csv" in files
+    index = files["index.html"].decode()
+    assert "PNG and SVG were not made" in index and all(c.name in index for c in charts)
+    assert report_zip(files)[:2] == b"PK"
+
+
+def test_empty_selection_gives_an_empty_report():
+    assert all_charts(analyse(load_corpus()), Filters(outlets=())) == ([], [])

@@ -1,0 +1,75 @@
+import csv
+import io
+import zipfile
+
+import pytest
+
+from tests.e2e.conftest import screenshot, wait_ready
+
+PAGES = {"": "Overview", "actors": "Mentions", "compare": "Compare outlets",
+         "tone": "Sentiment", "edit-actors": "Actor registry"}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_opens_without_error(page, app_url, path):
+    page.goto(f"{app_url}/{path}")
+    wait_ready(page)
+    assert page.locator("[data-testid='stMain'] h1").first.inner_text() == PAGES[path]
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, f"page-{path or 'overview'}")
+
+
+def test_filter_is_mirrored_in_the_url(page, app_url):
+    page.goto(f"{app_url}/actors?outlet=NV")
+    wait_ready(page)
+    assert "n = 1 articles" in page.inner_text("[data-testid='stMain']")
+    page.goto(f"{app_url}/actors")
+    wait_ready(page)
+    page.locator("[data-testid='stSidebar'] button[aria-label='Remove NV']").click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('outlet=')", timeout=10_000)
+    assert "outlet=NV" not in page.url and "outlet=The+New+York+Times" in page.url.replace("%20", "+")
+    assert "n = 4 articles" in page.inner_text("[data-testid='stMain']")
+    screenshot(page, "filter-changed")
+
+
+def test_evidence_opens_with_highlights(page, app_url):
+    page.goto(f"{app_url}/tone")
+    wait_ready(page)
+    page.wait_for_selector("mark", timeout=30_000)
+    assert page.locator("mark").count() >= 5
+    screenshot(page, "evidence")
+
+
+def _download(page, label: str):
+    with page.expect_download(timeout=60_000) as info:
+        page.locator("[data-testid='stDownloadButton'] button", has_text=label).first.click()
+    return info.value.path().read_bytes()
+
+
+def test_chart_downloads_are_real_files(page, app_url):
+    page.goto(f"{app_url}/actors")
+    wait_ready(page)
+    png = _download(page, "PNG")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 30_000
+    svg = _download(page, "SVG").decode()
+    assert svg.lstrip().startswith("<svg") and "Most-named actors" in svg and "corpus: seeds" in svg
+    text = _download(page, "CSV").decode()
+    assert text.startswith("# corpus: seeds")
+    rows = list(csv.DictReader(io.StringIO("".join(
+        line + "\n" for line in text.splitlines() if not line.startswith("#")))))
+    assert {"actor", "mentions", "per_1k_words", "outlet_articles"} <= set(rows[0])
+    html = _download(page, "HTML").decode()
+    assert "plotly" in html.lower() and "PressLens" in html
+
+
+def test_report_zip_has_every_chart(page, app_url):
+    page.goto(f"{app_url}/")
+    wait_ready(page)
+    with page.expect_download(timeout=120_000) as info:
+        page.get_by_role("button", name="Download report (ZIP)").first.click()
+    names = zipfile.ZipFile(info.value.path()).namelist()
+    assert "presslens-report/index.html" in names
+    for ext in ("png", "svg", "html", "csv"):
+        assert any(n.endswith(f"mentions-ranked.{ext}") for n in names)
+    assert sum(n.endswith(".png") for n in names) >= 10
