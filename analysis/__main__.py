@@ -64,7 +64,7 @@ def cmd_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
     from analysis.sentiment import aggregate_tone, score_mentions
 
     result = _analysed(args)
-    return aggregate_tone(score_mentions(result.mentions, context=args.context))
+    return aggregate_tone(score_mentions(result.mentions, engine=args.engine))
 
 
 def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -142,9 +142,9 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--format", choices=("csv", "json", "table"), default="table")
         p.set_defaults(func=func)
         if name == "sentiment":
-            from analysis.sentiment import CONTEXT_RULES, DEFAULT_CONTEXT
+            from analysis.sentiment import DEFAULT_ENGINE, ENGINES
 
-            p.add_argument("--context", choices=list(CONTEXT_RULES), default=DEFAULT_CONTEXT)
+            p.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE)
     p = sub.add_parser("report", help="every chart in PNG, SVG, HTML and CSV, with index.html")
     p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR)
     p.add_argument("--out", type=Path, required=True, help="folder to write the report into")

@@ -17,7 +17,7 @@ from analysis.compare import co_mentions
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
 from analysis.topics import load_topics, tag_sentences
-from analysis.sentiment import DEFAULT_CONTEXT, score_mentions
+from analysis.sentiment import DEFAULT_ENGINE, score_mentions
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Analysis:
     registry_problems: tuple[str, ...]
     mentions: pd.DataFrame  # schema.MENTIONS
     scored: pd.DataFrame  # schema.SCORED_MENTIONS: resolved mentions with their tone
-    context: str  # the context rule the tone was scored on
+    engine: str  # the sentiment engine the tone was scored with
     quotes: pd.DataFrame  # schema.QUOTES
     topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
     topic_problem: str  # why the topics file could not be used, or ""
@@ -53,15 +53,15 @@ def load_corpus_registry(corpus: Corpus) -> tuple[Registry, tuple[str, ...]]:
 
 
 def analyse(corpus: Corpus, registry: Registry | None = None, *,
-            context: str = DEFAULT_CONTEXT) -> Analysis:
+            engine: str = DEFAULT_ENGINE) -> Analysis:
     problems: tuple[str, ...] = ()
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
     mentions = find_mentions(corpus.articles, corpus.sentences, registry)
     topics, topic_problem = load_topics(corpus_folder(corpus))
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
-                    mentions=mentions, scored=score_mentions(mentions, context=context),
-                    context=context,
+                    mentions=mentions, scored=score_mentions(mentions, engine=engine),
+                    engine=engine,
                     quotes=find_quotes(corpus.articles, mentions, corpus.sentences, registry),
                     topic_tags=tag_sentences(corpus.sentences, topics),
                     topic_problem=topic_problem, pairs=co_mentions(mentions))

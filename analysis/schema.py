@@ -160,9 +160,11 @@ MENTION_SCORES: Schema = {
 # One row per scored mention: the MENTIONS columns plus the tone of its context.
 SCORED_MENTIONS: Schema = {
     **MENTIONS,
-    "context": "str",
-    "tone": "float64",  # VADER compound of the context, -1..1
+    "context": "str",  # the clause (or window) around the mention
+    "tone": "float64",  # -1..1: P(pos) - P(neg) for the model, VADER compound for VADER
     "polarity": "str",  # negative, neutral, positive
+    "why": "str",  # the words that pushed the model's score most ("" for VADER)
+    "engine": "str",
 }
 
 # Tone around each actor per outlet (outlet "All selected outlets": every outlet together).
@@ -213,6 +215,7 @@ TONE_EVIDENCE: Schema = {
     **EVIDENCE,
     "tone": "float64",
     "context": "str",
+    "why": "str",
 }
 
 # Scores of a sentiment engine on labelled data, one row per (engine, class or "macro").

@@ -12,6 +12,7 @@ import streamlit as st
 from analysis.corpus import SEEDS_DIR, Corpus, corpus_hash, load_corpus
 from analysis.filters import Filters
 from analysis.pipeline import Analysis, analyse
+from analysis.sentiment import score_mentions
 
 CORPUS_ENV = "PRESSLENS_CORPUS"
 
@@ -54,3 +55,16 @@ def set_view(view: View) -> None:
 
 def view() -> View:
     return st.session_state["_view"]
+
+
+@st.cache_resource(show_spinner="Scoring every mention with this engine…", max_entries=8)
+def _rescored(path: str, content_hash: str, engine: str, _mentions):
+    return score_mentions(_mentions, engine=engine)
+
+
+def scored_with(analysis: Analysis, engine: str):
+    """The analysis's mentions scored by `engine` (the pipeline's own engine costs nothing)."""
+    if engine == analysis.engine:
+        return analysis.scored
+    return _rescored(str(analysis.corpus.path), analysis.corpus.content_hash, engine,
+                     analysis.mentions)

@@ -31,7 +31,10 @@ def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str 
         at = row.sentence.find(ctx) if ctx else -1
         body = highlight_html(row.sentence, parse_spans(row.spans),
                               context=(at, at + len(ctx)) if at >= 0 and ctx != row.sentence else None)
-        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>{body}</p>')
+        why = getattr(row, "why", "")
+        why_html = f'<br><span class="pl-meta">pushed by: {html.escape(why)}</span>' if why else ""
+        parts.append(f'<p class="pl-ev"><span class="pl-meta">{html.escape(meta)}</span><br>{body}'
+                     f"{why_html}</p>")
     st.html("".join(parts))
     if "context" in evidence.columns:
         st.caption("Dotted underline: the part of the sentence that was scored.")

@@ -85,13 +85,16 @@ def mentions_timeline(by_date: pd.DataFrame, kinds: tuple[str, ...]) -> Chart | 
     return Chart("mentions-over-time", fig, by_date, _mention_method("mentions", kinds))
 
 
-def _tone_method(analysis: Analysis) -> str:
-    return (f"VADER compound (Hutto & Gilbert 2014) of the {analysis.context} around each "
-            "mention; mean with 95% bootstrap interval (2,000 resamples; articles resampled "
-            "where ≥5); thresholds ±0.05 (VADER README)")
+def _tone_method(engine: str) -> str:
+    scored_by = ("target-aware model (analysis.target_sentiment; P(pos) − P(neg))"
+                 if engine == "target" else
+                 f"VADER compound (Hutto & Gilbert 2014) of the {engine.removeprefix('vader-')} "
+                 "around each mention; thresholds ±0.05 (VADER README)")
+    return (f"tone scored by the {scored_by}; mean with 95% bootstrap interval (2,000 "
+            "resamples; articles resampled where ≥5)")
 
 
-def tone_by_actor(analysis: Analysis, shown: pd.DataFrame, actors: list[str],
+def tone_by_actor(engine: str, shown: pd.DataFrame, actors: list[str],
                   colors: dict[str, str]) -> Chart:
     ordered = shown.assign(order=shown["actor"].map({a: i for i, a in enumerate(actors)}))
     ordered = ordered.sort_values(["order", "outlet"]).drop(columns="order")
@@ -99,20 +102,20 @@ def tone_by_actor(analysis: Analysis, shown: pd.DataFrame, actors: list[str],
         ordered, x="tone_mean", y="actor", low="ci_low", high="ci_high", color="outlet",
         colors=colors, faded="low_n",
         title="Tone around each actor, by outlet (mean, 95% interval)",
-        labels={"tone_mean": "tone (VADER compound, −1 … +1)", "actor": "", "outlet": ""},
+        labels={"tone_mean": "tone (−1 … +1)", "actor": "", "outlet": ""},
         hover=["mentions", "articles", "negative_pct", "neutral_pct", "positive_pct", "low_n"],
         x_range=(-1, 1))
-    return Chart("tone-by-actor-and-outlet", fig, ordered, _tone_method(analysis))
+    return Chart("tone-by-actor-and-outlet", fig, ordered, _tone_method(engine))
 
 
-def tone_shares(analysis: Analysis, overall: pd.DataFrame) -> Chart:
+def tone_shares(engine: str, overall: pd.DataFrame) -> Chart:
     shares = tone_shares_long(overall)
     fig = charts.bar_chart(shares, x="share_pct", y="actor", color="polarity", orientation="h",
                            barmode="stack", colors=charts.POLARITY_COLORS,
                            title="Negative, neutral and positive mentions, all selected outlets",
                            labels={"share_pct": "% of the actor's mentions", "actor": "",
                                    "polarity": ""}, hover=["mentions"])
-    return Chart("tone-shares", fig, shares, _tone_method(analysis))
+    return Chart("tone-shares", fig, shares, _tone_method(engine))
 
 
 def article_tone_by_outlet(analysis: Analysis, arts: pd.DataFrame,
@@ -171,10 +174,10 @@ def tone_difference(diffs: pd.DataFrame, colors: dict[str, str]) -> Chart:
         diffs, x="diff", y="actor", low="ci_low", high="ci_high", color="outlet",
         colors=colors, faded="low_n", x_range=(-1, 1),
         title="Tone around each actor: outlet minus the rest (95% interval)",
-        labels={"diff": "difference in mean tone (VADER compound)", "actor": ""},
+        labels={"diff": "difference in mean tone (−2 … +2)", "actor": ""},
         hover=["mentions", "rest_mentions", "tone_mean", "rest_tone_mean"])
     return Chart("outlets-tone-difference", fig, diffs,
-                 "mean clause tone (VADER) in the outlet minus the rest; bootstrap 95%")
+                 "mean tone (default engine) in the outlet minus the rest; bootstrap 95%")
 
 
 def co_mentions_heatmap(pairs: pd.DataFrame, actors: list[str], label: str) -> Chart:
@@ -211,9 +214,10 @@ def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[
         tone = aggregate_tone(scored)
         overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
         actors = overall["actor"].head(8).tolist()
-        out += [tone_by_actor(analysis, tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)],
+        out += [tone_by_actor(analysis.engine,
+                              tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)],
                               actors, colors),
-                tone_shares(analysis, overall[overall["actor"].isin(actors)])]
+                tone_shares(analysis.engine, overall[overall["actor"].isin(actors)])]
     out.append(article_tone_by_outlet(analysis, arts, colors)[0])
     if arts["outlet"].nunique() >= 2 and not freq.empty:
         top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()

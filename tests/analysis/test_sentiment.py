@@ -85,8 +85,10 @@ def test_score_mentions_on_seeds_and_extremes():
 
 
 @pytest.mark.skipif(not NEWSMTSC.exists(), reason="shared/datasets/newsmtsc not beside the repo")
-@pytest.mark.parametrize("split", ["dev_rw", "dev_mt"])
-def test_default_engine_beats_whole_sentence_vader_on_newsmtsc(split):
+@pytest.mark.parametrize("split,bar", [("dev_rw", 70.0), ("dev_mt", 65.0)])
+def test_engines_on_newsmtsc_dev(split, bar):
+    """The issues' bars: the default engine ≥ 70 / 65 macro-F1 (issue 9); the VADER clause
+    rule at least whole-sentence VADER and ≥ 51 (issue 4)."""
     data = load_newsmtsc(NEWSMTSC / f"{split}.jsonl")
     gold = data["label"].tolist()
     rows = list(zip(data["sentence"], data["start"], data["end"]))
@@ -95,6 +97,23 @@ def test_default_engine_beats_whole_sentence_vader_on_newsmtsc(split):
         pred = [engine(*r) for r in rows]
         return score_sentiment(gold, pred, engine="x").set_index("label").loc["macro", "f1"]
 
-    default = macro(target_polarity)
-    assert default >= 51.0
-    assert default >= macro(ENGINES["vader-sentence"])
+    assert macro(target_polarity) >= bar
+    clause, sentence = macro(ENGINES["vader-clause"]), macro(ENGINES["vader-sentence"])
+    assert clause >= 51.0 and clause >= sentence
+
+
+@pytest.mark.parametrize("sentence,target,expected", TARGET_POLARITY)
+def test_vader_clause_engine_on_named_targets(sentence, target, expected):
+    start = sentence.index(target)
+    assert ENGINES["vader-clause"](sentence, start, start + len(target)) == expected
+
+
+def test_model_explains_with_words_and_is_deterministic():
+    from analysis.target_sentiment import default_model
+
+    s = "Biden praised the landmark agreement."
+    p = default_model().predict(s, 0, 5, explain=3)
+    assert p.label == "positive" and not p.deferred
+    assert "praised" in [w for w, _ in p.contributions]
+    assert default_model().predict(s, 0, 5) == default_model().predict(s, 0, 5)
+    assert sum(p.probabilities) == pytest.approx(1.0)
