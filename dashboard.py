@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.corpus_picker import corpus_picker
 from ui.data import View, current_analysis, set_view
 from ui.downloads import report_button
 from ui.filters import sidebar_filters
@@ -14,6 +15,7 @@ HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", layout="wide")
 
+corpus_picker()
 analysis = current_analysis()
 corpus = analysis.corpus
 set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
@@ -35,6 +37,8 @@ page = st.navigation(
                 icon=":material/sentiment_satisfied:", url_path="tone"),
         st.Page(HERE / "pages" / "registry.py", title="Actor registry",
                 icon=":material/badge:", url_path="edit-actors"),
+        st.Page(HERE / "pages" / "corpus.py", title="Corpus", icon=":material/folder_open:",
+                url_path="library"),
     ]
 )
 page.run()

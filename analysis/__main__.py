@@ -5,6 +5,7 @@
     python -m analysis quotes    [DIR] --format …                quotations and speakers
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
     python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
+    python -m analysis new CORPUS / add CORPUS FILES...          the corpus library
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -114,6 +115,38 @@ def cmd_report(args: argparse.Namespace) -> None:
           f"(open {args.out}/index.html) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
 
 
+def cmd_new(args: argparse.Namespace) -> None:
+    from analysis.library import create_corpus, library_dir
+
+    try:
+        folder = create_corpus(library_dir(args.library), args.corpus)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        raise _Failed from None
+    print(f"created {folder}", file=sys.stderr)
+
+
+def cmd_add(args: argparse.Namespace) -> pd.DataFrame:
+    from analysis.library import add_files, library_dir, safe_name
+
+    folder = library_dir(args.library) / safe_name(args.corpus, default="")
+    if not folder.is_dir():
+        print(f"error: no corpus {args.corpus!r} in {folder.parent} (create it: python -m "
+              f"analysis new {args.corpus})", file=sys.stderr)
+        raise _Failed
+    uploads = []
+    for path in args.files:
+        try:
+            uploads.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            print(f"error: {path}: cannot be read ({exc.strerror})", file=sys.stderr)
+    result = add_files(folder, uploads)
+    print(f"added {len(result.added)} article(s) to {folder}", file=sys.stderr)
+    for new, old in result.duplicates:
+        print(f"duplicate: {new} is already in the corpus as {old}; not added", file=sys.stderr)
+    return pd.DataFrame(result.problems, columns=["file", "message", "hint"])
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -150,6 +183,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, required=True, help="folder to write the report into")
     p.add_argument("--no-images", action="store_true", help="skip PNG/SVG (no browser needed)")
     p.set_defaults(func=cmd_report, format="table")
+    p = sub.add_parser("new", help="create an empty corpus in the library")
+    p.add_argument("corpus")
+    p.add_argument("--library", type=Path, default=None, help="library folder (default: "
+                   "$PRESSLENS_LIBRARY or ~/.presslens/library)")
+    p.set_defaults(func=cmd_new, format="table")
+    p = sub.add_parser("add", help="add article files (txt, md, html, pdf, docx, csv, jsonl)")
+    p.add_argument("corpus")
+    p.add_argument("files", nargs="+", type=Path)
+    p.add_argument("--library", type=Path, default=None)
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_add)
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)

@@ -90,12 +90,21 @@ class _Problems(list):
 
 # ------------------------------------------------------------------------------ reading
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Text and the encoding it was read with: UTF-8 first, then cp1252 (common for scraped
-    text), then latin-1, which accepts any byte."""
-    for enc in ("utf-8-sig", "cp1252", "latin-1"):
+    """Text and the encoding it was read with: UTF-8 first, then what charset-normalizer finds
+    among the encodings news files come in (cp1252 is common for scraped text), then cp1252,
+    then latin-1, which accepts any byte."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "utf_16", "cp1251",
+                                                     "iso8859_15", "mac_roman"]).best()
+    for enc in ([best.encoding] if best else []) + ["cp1252", "latin-1"]:
         try:
             return data.decode(enc), enc
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     raise AssertionError("latin-1 decodes every byte string")
 
@@ -146,10 +155,24 @@ class _HTMLText(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    parser = _HTMLText()
-    parser.feed(html)
-    parser.close()
-    return parser.text()
+    """Article text of an HTML page: trafilatura (a maintained extractor that drops
+    navigation, scripts and boilerplate), the headline kept as a markdown heading for the
+    cleaner; the plain stdlib parser where trafilatura finds no article."""
+    import trafilatura
+
+    body = trafilatura.extract(html, output_format="txt", include_comments=False,
+                               include_tables=False, favor_recall=True)
+    if not body:
+        parser = _HTMLText()
+        parser.feed(html)
+        parser.close()
+        return parser.text()
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title.strip() if meta and meta.title else ""
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    if title and lines and lines[0] == title:
+        lines = lines[1:]
+    return "\n\n".join(([f"# {title}"] if title else []) + lines)
 
 
 def _read_file(path: Path, problems: _Problems) -> str | None:
@@ -209,7 +232,7 @@ def _read_sources(folder: Path, problems: _Problems) -> dict[str, dict[str, str]
     return rows
 
 
-def _parse_date(value: str) -> pd.Timestamp | None:
+def parse_date(value: str) -> pd.Timestamp | None:
     value = value.strip()
     if not value:
         return None
@@ -256,7 +279,7 @@ def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.Data
         row: dict = {"article_id": raw.article_id, "file": raw.file}
         for field in ("outlet", "title", "authors", "url", "published"):
             given = raw.given.get(field, "").strip()
-            if field == "published" and given and _parse_date(given) is None:
+            if field == "published" and given and parse_date(given) is None:
                 problems.add(raw.file, "published", f"'{given}' is not a date",
                              "write it as YYYY-MM-DD" + (
                                  "; the date found in the text is used meanwhile"
@@ -265,7 +288,7 @@ def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.Data
             value, source = (given, "given") if given else (
                 (detected[field], "detected") if detected[field] else ("", "missing"))
             row[field], row[f"{field}_source"] = value, source
-        row["published"] = _parse_date(row["published"]) if row["published"] else pd.NaT
+        row["published"] = parse_date(row["published"]) if row["published"] else pd.NaT
         if not row["outlet"]:
             row["outlet"] = UNKNOWN_OUTLET
             problems.add(raw.file, "outlet", "no outlet given or found in the text",

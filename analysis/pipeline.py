@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.actors import Registry, RegistryError, load_registry
 from analysis.corpus import ACTORS_FILE, Corpus
 from analysis.compare import co_mentions
+from analysis.library import near_duplicates
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
 from analysis.topics import load_topics, tag_sentences
@@ -32,6 +33,7 @@ class Analysis:
     topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
     topic_problem: str  # why the topics file could not be used, or ""
     pairs: pd.DataFrame  # schema.COMENTIONS
+    duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
 
 
 def corpus_folder(corpus: Corpus) -> Path:
@@ -64,4 +66,5 @@ def analyse(corpus: Corpus, registry: Registry | None = None, *,
                     engine=engine,
                     quotes=find_quotes(corpus.articles, mentions, corpus.sentences, registry),
                     topic_tags=tag_sentences(corpus.sentences, topics),
-                    topic_problem=topic_problem, pairs=co_mentions(mentions))
+                    topic_problem=topic_problem, pairs=co_mentions(mentions),
+                    duplicates=near_duplicates(corpus.articles))

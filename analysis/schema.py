@@ -343,6 +343,16 @@ OUTLET_VOLUME: Schema = {
 }
 
 
+# Near-duplicate articles (the same wire story in two outlets).
+DUPLICATES: Schema = {
+    "article_id": "str",
+    "duplicate_of": "str",
+    "outlet": "str",
+    "other_outlet": "str",
+    "similarity": "float64",  # Jaccard similarity of 5-word shingles
+}
+
+
 def empty(schema: Schema) -> pd.DataFrame:
     """An empty table with the schema's columns and dtypes."""
     return conform(pd.DataFrame({c: [] for c in schema}), schema)

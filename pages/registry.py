@@ -5,7 +5,8 @@ import streamlit as st
 from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, person_actor,
                              save_registry, update_actor)
 from analysis.mentions import discover_names, registry_table
-from analysis.pipeline import registry_path
+from analysis.library import read_only
+from analysis.pipeline import corpus_folder, registry_path
 from ui.data import view
 
 v = view()
@@ -21,6 +22,10 @@ for problem in analysis.registry_problems:
 
 
 def _save(new_registry, done: str) -> None:
+    if read_only(corpus_folder(corpus)):
+        st.error("The seed corpus is read-only: create a corpus on the Corpus page (it starts "
+                 "with this registry) and edit its actors there.")
+        return
     try:
         save_registry(new_registry, path)
     except RegistryError as exc:

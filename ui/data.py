@@ -10,6 +10,7 @@ from pathlib import Path
 import streamlit as st
 
 from analysis.corpus import SEEDS_DIR, Corpus, corpus_hash, load_corpus
+from analysis.library import library_dir, list_corpora
 from analysis.filters import Filters
 from analysis.pipeline import Analysis, analyse
 from analysis.sentiment import score_mentions
@@ -29,12 +30,41 @@ class View:
         return self.analysis.corpus
 
 
-def corpus_path() -> Path:
-    """`streamlit run dashboard.py -- --corpus DIR`, else $PRESSLENS_CORPUS, else the seeds."""
+SEED_CHOICE = "Seed corpus (read-only)"
+
+
+def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--corpus", type=Path, default=None)
-    args, _ = parser.parse_known_args(sys.argv[1:])
-    return args.corpus or Path(os.environ.get(CORPUS_ENV) or SEEDS_DIR)
+    parser.add_argument("--library", type=Path, default=None)
+    return parser.parse_known_args(sys.argv[1:])[0]
+
+
+def library() -> Path:
+    """`-- --library DIR`, else $PRESSLENS_LIBRARY, else ~/.presslens/library."""
+    return library_dir(_args().library)
+
+
+def start_path() -> Path:
+    """`streamlit run dashboard.py -- --corpus DIR`, else $PRESSLENS_CORPUS, else the seeds."""
+    return _args().corpus or Path(os.environ.get(CORPUS_ENV) or SEEDS_DIR)
+
+
+def corpus_choices() -> dict[str, Path]:
+    """What the sidebar offers: the corpus the app was started on, the seeds, the library."""
+    choices = {SEED_CHOICE: SEEDS_DIR}
+    start = start_path()
+    if start.resolve() != SEEDS_DIR.resolve():
+        choices = {f"{start.name} (command line)": start, **choices}
+    lib = library()
+    choices.update({name: lib / name for name in list_corpora(lib)})
+    return choices
+
+
+def corpus_path() -> Path:
+    """The corpus this session looks at: the sidebar's choice, else where the app started."""
+    chosen = st.session_state.get("corpus_choice")
+    return corpus_choices().get(chosen, start_path()) if chosen else start_path()
 
 
 @st.cache_resource(show_spinner="Reading, cleaning and analysing the corpus…", max_entries=4)

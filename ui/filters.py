@@ -64,9 +64,16 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     lo = dated.min().date() if len(dated) else None
     hi = dated.max().date() if len(dated) else None
     if "f_outlets" not in st.session_state:
-        st.session_state["_url_notices"] = _seed_from_url(outlets, lo, hi)
-    # A corpus switch can leave stale outlets in the widget state.
-    st.session_state["f_outlets"] = [o for o in st.session_state["f_outlets"] if o in outlets]
+        st.session_state["_url_notices"] = [*st.session_state.get("_url_notices", []),
+                                            *_seed_from_url(outlets, lo, hi)]
+    # Outlets come and go (uploads, edits, a corpus switch): drop the gone ones, and where the
+    # user had every outlet selected, keep it so by adding the new ones.
+    known = st.session_state.get("f_known", outlets)
+    chosen = [o for o in st.session_state["f_outlets"] if o in outlets]
+    if set(st.session_state["f_outlets"]) >= set(known):
+        chosen = outlets
+    st.session_state["f_outlets"] = chosen
+    st.session_state["f_known"] = outlets
 
     st.sidebar.header("Filters")
     picked = st.sidebar.multiselect("Outlets", outlets, key="f_outlets",

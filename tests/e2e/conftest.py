@@ -28,11 +28,12 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def app_url():
+def app_url(tmp_path_factory):
     if not CHROMIUM:
         pytest.skip("no Chromium on this machine (apt install chromium); `make test` installs it as root")
     port = _free_port()
-    env = {**os.environ, "PRESSLENS_CORPUS": str(ROOT / "seeds")}
+    env = {**os.environ, "PRESSLENS_CORPUS": str(ROOT / "seeds"),
+           "PRESSLENS_LIBRARY": str(tmp_path_factory.mktemp("library"))}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],

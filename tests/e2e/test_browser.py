@@ -73,3 +73,41 @@ def test_report_zip_has_every_chart(page, app_url):
     for ext in ("png", "svg", "html", "csv"):
         assert any(n.endswith(f"mentions-ranked.{ext}") for n in names)
     assert sum(n.endswith(".png") for n in names) >= 10
+
+
+HOSTILE_HTML = (b"<html><head><title>Talks | News</title><script>alert('xss')</script></head>"
+                b"<body><article><h1>Talks Resume <img src=x onerror=alert(1)></h1>"
+                b"<p>Negotiators resumed talks on Friday in Brussels after a pause, officials "
+                b"said, and described the mood as &lt;script&gt;tense&lt;/script&gt;.</p>"
+                b"<p>Both sides agreed to meet again next week in Geneva.</p></article></body></html>")
+
+
+def test_upload_with_partial_failure_keeps_the_rest(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{app_url}/library")
+    wait_ready(page)
+    page.get_by_label("Name").fill("e2e-corpus")
+    page.get_by_role("button", name="Create").click()
+    wait_ready(page)
+    page.wait_for_selector("text=Upload to", timeout=30_000)
+    page.locator("input[type='file']").set_input_files([
+        {"name": "good.txt", "mimeType": "text/plain",
+         "buffer": b"Leaders Meet\n\nThe two leaders met on Monday in Geneva, officials said.\n"},
+        {"name": "hostile.html", "mimeType": "text/html", "buffer": HOSTILE_HTML},
+        {"name": "garbage.txt", "mimeType": "text/plain", "buffer": bytes(range(256)) * 20},
+    ])
+    page.get_by_role("button", name="Add to corpus").click()
+    wait_ready(page)
+    page.wait_for_selector("text=Added 2 article(s)", timeout=30_000)
+    body = page.inner_text("[data-testid='stMain']")
+    assert "1 file(s) or row(s) not added" in body
+    screenshot(page, "corpus-upload-partly-failed")
+    page.goto(f"{app_url}/?corpus=e2e-corpus")
+    wait_ready(page)
+    page.get_by_role("combobox", name="Article").click()
+    page.get_by_role("option", name="Talks Resume").click()
+    wait_ready(page)
+    assert "<script>tense</script>" in page.inner_text("[data-testid='stMain']")
+    assert dialogs == []  # nothing the user uploaded ever ran
+    screenshot(page, "uploaded-article-as-text")
