@@ -6,6 +6,7 @@
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
     python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m analysis new CORPUS / add CORPUS FILES...          the corpus library
+    python -m analysis bench --articles N [N ...]                speed and memory, side by side
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -147,6 +148,19 @@ def cmd_add(args: argparse.Namespace) -> pd.DataFrame:
     return pd.DataFrame(result.problems, columns=["file", "message", "hint"])
 
 
+def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:
+    import tempfile
+
+    from analysis.bench import run_bench
+
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = []
+        for n in args.articles:
+            rows += run_bench(n, workdir=Path(tmp), results=args.results, pages=not args.no_pages)
+    print(f"appended to {args.results}", file=sys.stderr)
+    return pd.DataFrame(rows)[["articles", "metric", "value", "unit"]]
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -194,6 +208,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--library", type=Path, default=None)
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_add)
+    p = sub.add_parser("bench", help="time and memory of the analysis against the plain "
+                       "approach, and of each page, on a synthetic corpus")
+    p.add_argument("--articles", type=int, nargs="+", default=[1000])
+    p.add_argument("--results", type=Path, default=Path("bench-results/bench.csv"))
+    p.add_argument("--no-pages", action="store_true", help="skip the page timings")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_bench)
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)

@@ -1,0 +1,168 @@
+"""`python -m analysis bench --articles N`: how fast and how big, measured side by side.
+
+Builds a synthetic corpus of N articles from the seed sentences (20 outlets, dates over 2023,
+600–1,000 words each), then measures in one run, each in a fresh process so peak memory is
+its own:
+- the full analysis (cleaning, sentences, mentions, tone, quotes, topics, co-mentions) —
+  time, words per second, peak memory;
+- the plain approach a user would write instead: VADER's polarity_scores over every sentence,
+  one process, plus a regex count of the actors' names — and the ratio of the two;
+- with the analysis warm, the server time of each page's script under AppTest, first run and
+  after a filter change.
+Results are appended to a CSV (default bench-results/bench.csv) so runs can be compared.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import multiprocessing as mp
+import platform
+import random
+import re
+import resource
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from analysis.corpus import PACKAGE_ROOT, SEEDS_DIR, load_corpus
+
+OUTLETS = [f"Outlet {i:02d}" for i in range(1, 21)]
+PAGES = ("overview", "mentions", "sentiment", "outlets", "registry", "corpus")
+
+
+def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
+    """A corpus folder of `n` articles (one articles.jsonl table) made of seed sentences."""
+    rng = random.Random(seed)
+    seeds = load_corpus(SEEDS_DIR)
+    sentences = [s for s in seeds.sentences["text"] if len(s.split()) >= 6]
+    out.mkdir(parents=True, exist_ok=True)
+    start = date(2023, 1, 1)
+    with open(out / "articles.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(n):
+            target = rng.randint(600, 1000)
+            paragraphs, words = [], 0
+            while words < target:
+                para = rng.sample(sentences, rng.randint(1, 3))
+                words += sum(len(s.split()) for s in para)
+                paragraphs.append(" ".join(para))
+            fh.write(json.dumps({
+                "text": rng.choice(sentences) + "\n\n" + "\n\n".join(paragraphs),
+                "outlet": rng.choice(OUTLETS),
+                "published": (start + timedelta(days=rng.randint(0, 364))).isoformat(),
+                "title": "", "id": i}) + "\n")
+    for name in ("actors.toml", "topics.toml"):
+        (out / name).write_bytes((SEEDS_DIR / name).read_bytes())
+    return out / "articles.jsonl"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _full_analysis(path: str, queue) -> None:
+    from analysis.pipeline import analyse
+
+    t0 = time.perf_counter()
+    corpus = load_corpus(Path(path))
+    t1 = time.perf_counter()
+    result = analyse(corpus)
+    t2 = time.perf_counter()
+    queue.put({"load_s": t1 - t0, "analyse_s": t2 - t1, "total_s": t2 - t0,
+               "words": int(corpus.articles["words"].sum()), "mentions": len(result.mentions),
+               "peak_mb": _peak_mb()})
+
+
+def _plain_approach(path: str, queue) -> None:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.actors import load_registry
+
+    t0 = time.perf_counter()
+    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+    registry = load_registry(Path(path).parent / "actors.toml")
+    names = sorted({n for a in registry.actors for n in (*a.all_aliases, *a.short)}, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+    analyzer = SentimentIntensityAnalyzer()
+    counts: dict[str, int] = {}
+    for text in texts:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            analyzer.polarity_scores(sentence)
+        for m in pattern.finditer(text):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+    queue.put({"total_s": time.perf_counter() - t0, "peak_mb": _peak_mb()})
+
+
+def _in_process(target, path: Path) -> dict:
+    queue = mp.get_context("spawn").Queue()
+    proc = mp.get_context("spawn").Process(target=target, args=(str(path), queue))
+    proc.start()
+    result = queue.get()
+    proc.join()
+    return result
+
+
+def _page_times(path: Path, queue) -> None:
+    """Server time of each page's script under AppTest: first run, then a filter change."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["PRESSLENS_CORPUS"] = str(path)
+    out = {}
+    at = AppTest.from_file(str(PACKAGE_ROOT / "dashboard.py"), default_timeout=1800)
+    t = time.perf_counter()
+    at.run()
+    out["first_open_s"] = time.perf_counter() - t
+    for page in PAGES:
+        t = time.perf_counter()
+        at.switch_page(f"pages/{page}.py").run()
+        out[f"{page}_s"] = time.perf_counter() - t
+        outlets = at.multiselect(key="f_outlets")
+        t = time.perf_counter()
+        outlets.set_value(outlets.value[:10]).run()
+        out[f"{page}_filtered_s"] = time.perf_counter() - t
+        outlets = at.multiselect(key="f_outlets")
+        outlets.set_value(outlets.options).run()
+        if at.exception:
+            out[f"{page}_error"] = str(at.exception[0].message)[:200]
+    out["peak_mb"] = _peak_mb()
+    queue.put(out)
+
+
+def run_bench(n: int, *, workdir: Path, results: Path, pages: bool = True) -> list[dict]:
+    path = synthetic_corpus(n, workdir / f"bench-{n}")
+    rows = []
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def record(metric: str, value: float, unit: str) -> None:
+        rows.append({"when": stamp, "articles": n, "metric": metric, "value": round(value, 3),
+                     "unit": unit, "machine": f"{platform.node()} {mp.cpu_count()} cpu"})
+
+    full = _in_process(_full_analysis, path)
+    plain = _in_process(_plain_approach, path)
+    record("words", full["words"], "words")
+    record("mentions", full["mentions"], "mentions")
+    record("analysis_load_and_clean", full["load_s"], "s")
+    record("analysis_mentions_tone_quotes", full["analyse_s"], "s")
+    record("analysis_total", full["total_s"], "s")
+    record("analysis_words_per_s", full["words"] / full["total_s"], "words/s")
+    record("analysis_peak_memory", full["peak_mb"], "MB")
+    record("plain_vader_and_regex", plain["total_s"], "s")
+    record("plain_peak_memory", plain["peak_mb"], "MB")
+    record("analysis_over_plain", full["total_s"] / plain["total_s"], "ratio")
+    if pages:
+        timing = _in_process(_page_times, path)
+        for key, value in timing.items():
+            if key.endswith("_error"):
+                print(f"page error: {key}: {value}")
+            else:
+                record(f"page_{key}" if key != "peak_mb" else "dashboard_peak_memory", value,
+                       "MB" if key == "peak_mb" else "s")
+    results.parent.mkdir(parents=True, exist_ok=True)
+    new = not results.exists()
+    with open(results, "a", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        if new:
+            writer.writeheader()
+        writer.writerows(rows)
+    return rows
