@@ -5,7 +5,7 @@ from analysis.filters import apply_filters
 from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_sentences,
                                mentions_by_date, surface_forms, total_by_actor)
 from ui import charts, downloads, views
-from ui.data import view
+from ui.data import selected_articles, view
 from ui.evidence import show_evidence
 
 v = view()
@@ -17,10 +17,7 @@ st.caption("How often each outlet names each actor of the registry: by name, by 
 for problem in analysis.registry_problems:
     st.error(f"{problem} — fix it on the Actor registry page; no actor is counted until then.")
 
-arts = apply_filters(corpus.articles, v.filters)
-if arts.empty:
-    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
-    st.stop()
+arts = selected_articles(v)
 
 c1, c2, c3 = st.columns([2, 2, 1])
 kinds = c1.pills("Count mentions by", KINDS, selection_mode="multi", default=list(KINDS),

@@ -1,10 +1,9 @@
 """Overview: the corpus, one row per article, and what the cleaner set aside."""
 import streamlit as st
 
-from analysis.filters import apply_filters
 from analysis.overview import corpus_summary
 from ui import downloads, views
-from ui.data import view
+from ui.data import selected_articles, view
 from ui.html import paragraphs_html, set_aside_html
 
 v = view()
@@ -16,10 +15,7 @@ if len(corpus.problems):
                      "everything else was loaded", expanded=True):
         st.dataframe(corpus.problems, hide_index=True, width="stretch")
 
-arts = apply_filters(corpus.articles, v.filters)
-if arts.empty:
-    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
-    st.stop()
+arts = selected_articles(v)
 
 s = corpus_summary(arts)
 c = st.columns(5)

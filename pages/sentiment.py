@@ -5,7 +5,7 @@ from analysis.filters import apply_filters
 from analysis.sentiment import (ALL_OUTLETS, ENGINE_LABELS, LOW_N_MENTIONS, aggregate_tone,
                                 tone_extremes)
 from ui import charts, downloads, views
-from ui.data import scored_with, view
+from ui.data import scored_with, selected_articles, view
 from ui.evidence import show_evidence
 
 v = view()
@@ -24,10 +24,7 @@ st.info(
 for problem in analysis.registry_problems:
     st.error(f"{problem} — fix it on the Actor registry page.")
 
-arts = apply_filters(corpus.articles, v.filters)
-if arts.empty:
-    st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
-    st.stop()
+arts = selected_articles(v)
 scored = apply_filters(scored_with(analysis, engine), v.filters)
 if scored.empty:
     st.info("No mention of any registry actor in the selected articles: there is no tone to "

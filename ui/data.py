@@ -98,3 +98,14 @@ def scored_with(analysis: Analysis, engine: str):
         return analysis.scored
     return _rescored(str(analysis.corpus.path), analysis.corpus.content_hash, engine,
                      analysis.mentions)
+
+
+def selected_articles(v: View):
+    """The articles inside the sidebar's filters; where none are, say so and end the page."""
+    from analysis.filters import apply_filters
+
+    arts = apply_filters(v.corpus.articles, v.filters)
+    if arts.empty:
+        st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
+        st.stop()
+    return arts
