@@ -17,8 +17,8 @@ engine = st.radio("Engine", list(ENGINE_LABELS), format_func=ENGINE_LABELS.get, 
                   "VADER is the lexicon baseline.")
 st.info(
     "**What the number is:** the tone of the text around each mention of an actor, from −1 "
-    "(negative) to +1 (positive), averaged over the mentions, with a 95% interval — scored "
-    f"by the **{ENGINE_LABELS[engine].lower()}**. **What it is not:** the outlet's stance "
+    "(negative) to +1 (positive), averaged over the mentions, with a 95% interval, scored "
+    f"with: **{ENGINE_LABELS[engine]}**. **What it is not:** the outlet's stance "
     "toward the actor. Quoted criticism, bad news and diplomatic vocabulary all move the "
     "score; read the sentences before drawing conclusions.", icon=":material/info:")
 for problem in analysis.registry_problems:
