@@ -96,7 +96,14 @@ def _in_process(target, path: Path) -> dict:
     queue = mp.get_context("spawn").Queue()
     proc = mp.get_context("spawn").Process(target=target, args=(str(path), queue))
     proc.start()
-    result = queue.get()
+    while True:
+        try:
+            result = queue.get(timeout=5)
+            break
+        except Exception:  # noqa: BLE001 - queue.Empty: still working, unless it died
+            if not proc.is_alive():
+                raise RuntimeError(f"{target.__name__} died (exit code {proc.exitcode}); "
+                                   "its traceback is above") from None
     proc.join()
     return result
 

@@ -307,7 +307,7 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
         group = "sp" if m["sp"] else "sp2"
         _set(q, resolve(m, group, q.end + 1), "direct", speakers, c.para)
         return
-    if continues and words > TERM_MAX_WORDS:
+    if continues and words > TERM_MAX_WORDS and speakers.last is not None:
         sp, act, _, _ = speakers.last
         q.speaker, q.actor, q.speaker_kind, q.kind = sp, act, "continued", "continued"
         speakers.last = (sp, act, "continued", c.para)

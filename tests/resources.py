@@ -423,6 +423,9 @@ QUOTE_CASES = {
         "“For Russia this is a noose,” Klimkin said.\n\n“They want China for themselves. "
         "They will not get it.”",
         [("For Russia", "Pavlo Klimkin", "direct"), ("They want China", "Pavlo Klimkin", "continued")]),
+    "an open quotation with nobody said before": (
+        "“We will not move on this question at all\n\n“And we will say so again tomorrow.”",
+        [("We will not move", "", "direct"), ("And we will say", "", "direct")]),
     "according to": (
         "The talks will resume, according to people briefed on the matter.",
         [("people briefed on the matter", "people briefed on the matter", "according")]),
