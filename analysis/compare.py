@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS
+from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS, T_INTERVAL_FROM
 
 # An outlet with less text than this gets a warning that its differences mean little.
 THIN_ARTICLES = 3
@@ -79,8 +79,9 @@ def attention(freq: pd.DataFrame, actors: list[str] | None = None) -> pd.DataFra
 
 
 def tone_differences(scored: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
-    """Mean tone around each actor in each outlet minus the rest's, with a 95% percentile
-    bootstrap interval of the difference (mentions resampled within each side)."""
+    """Mean tone around each actor in each outlet minus the rest's, with a 95% interval of the
+    difference: percentile bootstrap (mentions resampled within each side), or Welch's normal
+    interval where both sides have T_INTERVAL_FROM mentions or more."""
     rng = np.random.default_rng(BOOTSTRAP_SEED)
     rows = []
     for actor in actors:
@@ -90,7 +91,10 @@ def tone_differences(scored: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
             rest = a.loc[a["outlet"] != outlet, "tone"].to_numpy(float)
             diff = mine.mean() - rest.mean() if len(rest) else float("nan")
             lo = hi = float("nan")
-            if len(mine) > 1 and len(rest) > 1:
+            if min(len(mine), len(rest)) >= T_INTERVAL_FROM:  # large samples: Welch normal interval
+                half = 1.959964 * np.sqrt(mine.var(ddof=1) / len(mine) + rest.var(ddof=1) / len(rest))
+                lo, hi = diff - half, diff + half
+            elif len(mine) > 1 and len(rest) > 1:
                 boot = (mine[rng.integers(0, len(mine), (BOOTSTRAP_SAMPLES, len(mine)))].mean(1)
                         - rest[rng.integers(0, len(rest), (BOOTSTRAP_SAMPLES, len(rest)))].mean(1))
                 lo, hi = np.percentile(boot, [2.5, 97.5])

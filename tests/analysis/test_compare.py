@@ -102,3 +102,15 @@ def test_topics_tag_on_word_boundaries():
 def test_actor_words_cover_names():
     words = actor_words(analyse(load_corpus()).registry)
     assert {"xi", "jinping", "beijing", "yellen"} <= words
+
+
+def test_tone_difference_interval_for_large_samples_is_welch():
+    rng = np.random.default_rng(0)
+    rows = [("X", "A", f"a{i}", t) for i, t in enumerate(rng.normal(0.2, 0.3, 400))]
+    rows += [("X", "B", f"b{i}", t) for i, t in enumerate(rng.normal(0.0, 0.3, 600))]
+    scored = pd.DataFrame(rows, columns=["actor", "outlet", "article_id", "tone"])
+    d = tone_differences(scored, ["X"]).set_index("outlet").loc["A"]
+    a, b = scored[scored.outlet == "A"].tone, scored[scored.outlet == "B"].tone
+    half = 1.959964 * np.sqrt(a.var() / len(a) + b.var() / len(b))
+    assert d["ci_low"] == pytest.approx(d["diff"] - half) and d["ci_high"] == pytest.approx(d["diff"] + half)
+    assert d["ci_low"] < 0.2 < d["ci_high"] + 0.05
