@@ -24,10 +24,9 @@ import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from analysis.corpus import PACKAGE_ROOT, SEEDS_DIR, load_corpus
+from analysis.corpus import SEEDS_DIR, load_corpus
 
 OUTLETS = [f"Outlet {i:02d}" for i in range(1, 21)]
-PAGES = ("overview", "mentions", "sentiment", "outlets", "registry", "corpus")
 
 
 def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
@@ -55,7 +54,7 @@ def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
     return out / "articles.jsonl"
 
 
-def _peak_mb() -> float:
+def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
@@ -69,7 +68,7 @@ def _full_analysis(path: str, queue) -> None:
     t2 = time.perf_counter()
     queue.put({"load_s": t1 - t0, "analyse_s": t2 - t1, "total_s": t2 - t0,
                "words": int(corpus.articles["words"].sum()), "mentions": len(result.mentions),
-               "peak_mb": _peak_mb()})
+               "peak_mb": peak_mb()})
 
 
 def _plain_approach(path: str, queue) -> None:
@@ -89,7 +88,7 @@ def _plain_approach(path: str, queue) -> None:
             analyzer.polarity_scores(sentence)
         for m in pattern.finditer(text):
             counts[m.group()] = counts.get(m.group(), 0) + 1
-    queue.put({"total_s": time.perf_counter() - t0, "peak_mb": _peak_mb()})
+    queue.put({"total_s": time.perf_counter() - t0, "peak_mb": peak_mb()})
 
 
 def _in_process(target, path: Path) -> dict:
@@ -106,34 +105,6 @@ def _in_process(target, path: Path) -> dict:
                                    "its traceback is above") from None
     proc.join()
     return result
-
-
-def _page_times(path: Path, queue) -> None:
-    """Server time of each page's script under AppTest: first run, then a filter change."""
-    import os
-
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["PRESSLENS_CORPUS"] = str(path)
-    out = {}
-    at = AppTest.from_file(str(PACKAGE_ROOT / "dashboard.py"), default_timeout=1800)
-    t = time.perf_counter()
-    at.run()
-    out["first_open_s"] = time.perf_counter() - t
-    for page in PAGES:
-        t = time.perf_counter()
-        at.switch_page(f"pages/{page}.py").run()
-        out[f"{page}_s"] = time.perf_counter() - t
-        outlets = at.multiselect(key="f_outlets")
-        t = time.perf_counter()
-        outlets.set_value(outlets.value[:10]).run()
-        out[f"{page}_filtered_s"] = time.perf_counter() - t
-        outlets = at.multiselect(key="f_outlets")
-        outlets.set_value(outlets.options).run()
-        if at.exception:
-            out[f"{page}_error"] = str(at.exception[0].message)[:200]
-    out["peak_mb"] = _peak_mb()
-    queue.put(out)
 
 
 def run_bench(n: int, *, workdir: Path, results: Path, pages: bool = True) -> list[dict]:
@@ -158,7 +129,9 @@ def run_bench(n: int, *, workdir: Path, results: Path, pages: bool = True) -> li
     record("plain_peak_memory", plain["peak_mb"], "MB")
     record("analysis_over_plain", full["total_s"] / plain["total_s"], "ratio")
     if pages:
-        timing = _in_process(_page_times, path)
+        from ui.bench_pages import page_times  # the one part that runs Streamlit (AppTest)
+
+        timing = _in_process(page_times, path)
         for key, value in timing.items():
             if key.endswith("_error"):
                 print(f"page error: {key}: {value}")

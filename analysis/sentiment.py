@@ -87,7 +87,6 @@ CONTEXT_RULES: dict[str, Callable[[str, int, int], str]] = {
     "window8": lambda s, a, b: window_context(s, a, b, words=8),
     "window15": lambda s, a, b: window_context(s, a, b, words=15),
 }
-DEFAULT_CONTEXT = "clause"
 
 
 def target_polarity(sentence: str, start: int, end: int) -> str:

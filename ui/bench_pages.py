@@ -1,0 +1,38 @@
+"""Page timings for `python -m analysis bench`: each page's script under AppTest."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from analysis.bench import peak_mb
+from analysis.corpus import PACKAGE_ROOT
+
+PAGES = ("overview", "mentions", "sentiment", "outlets", "registry", "corpus")
+
+
+def page_times(path: Path, queue) -> None:
+    """Server time of each page's script under AppTest: first run, then a filter change."""
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["PRESSLENS_CORPUS"] = str(path)
+    out = {}
+    at = AppTest.from_file(str(PACKAGE_ROOT / "dashboard.py"), default_timeout=1800)
+    t = time.perf_counter()
+    at.run()
+    out["first_open_s"] = time.perf_counter() - t
+    for page in PAGES:
+        t = time.perf_counter()
+        at.switch_page(f"pages/{page}.py").run()
+        out[f"{page}_s"] = time.perf_counter() - t
+        outlets = at.multiselect(key="f_outlets")
+        t = time.perf_counter()
+        outlets.set_value(outlets.value[:10]).run()
+        out[f"{page}_filtered_s"] = time.perf_counter() - t
+        outlets = at.multiselect(key="f_outlets")
+        outlets.set_value(outlets.options).run()
+        if at.exception:
+            out[f"{page}_error"] = str(at.exception[0].message)[:200]
+    out["peak_mb"] = peak_mb()
+    queue.put(out)
