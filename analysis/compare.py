@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import combinations
 
 import numpy as np
 import pandas as pd
@@ -188,14 +187,14 @@ def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
 
 def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of actors named in the same sentence, counted once per sentence, per outlet."""
-    m = mentions[mentions["actor"] != ""]
-    pairs: Counter = Counter()
-    for (outlet, _, _), g in m.groupby(["outlet", "article_id", "sentence_id"]):
-        for a, b in combinations(sorted(set(g["actor"])), 2):
-            pairs[(outlet, a, b)] += 1
-    rows = [{"outlet": o, "actor_a": a, "actor_b": b, "sentences": n} for (o, a, b), n in pairs.items()]
-    out = pd.DataFrame(rows, columns=list(schema.COMENTIONS)).sort_values(
-        ["outlet", "sentences"], ascending=[True, False])
+    m = mentions.loc[mentions["actor"] != "", ["outlet", "article_id", "sentence_id", "actor"]]
+    m = m.drop_duplicates()
+    pairs = m.merge(m, on=["outlet", "article_id", "sentence_id"], suffixes=("_a", "_b"))
+    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
+    out = pairs.groupby(["outlet", "actor_a", "actor_b"], as_index=False).agg(
+        sentences=("sentence_id", "size"))
+    out = out.sort_values(["outlet", "sentences", "actor_a", "actor_b"],
+                          ascending=[True, False, True, True])
     return schema.conform(out, schema.COMENTIONS)
 
 

@@ -419,15 +419,17 @@ def evidence_sentences(mentions: pd.DataFrame, actor: str, *,
     m = mentions[mentions["actor"] == actor]
     if outlet:
         m = m[m["outlet"] == outlet]
-    rows = []
-    for (aid, sid), g in m.groupby(["article_id", "sentence_id"], sort=False):
-        first = g.iloc[0]
-        rows.append({"article_id": aid, "outlet": first["outlet"], "published": first["published"],
-                     "sentence_id": sid, "sentence": first["sentence"],
-                     "spans": ";".join(f"{s}-{e}" for s, e in zip(g["start"], g["end"])),
-                     "kinds": ", ".join(dict.fromkeys(g["kind"])),
-                     "surfaces": ", ".join(dict.fromkeys(g["surface"])), "mentions": len(g)})
-    out = pd.DataFrame(rows, columns=list(schema.EVIDENCE))
+    if m.empty:
+        return schema.empty(schema.EVIDENCE)
+    m = m.assign(span=m["start"].astype(str) + "-" + m["end"].astype(str))
+
+    def distinct(values: pd.Series) -> str:
+        return ", ".join(pd.unique(values))
+
+    out = m.groupby(["article_id", "sentence_id"], sort=False, as_index=False).agg(
+        outlet=("outlet", "first"), published=("published", "first"),
+        sentence=("sentence", "first"), spans=("span", ";".join), kinds=("kind", distinct),
+        surfaces=("surface", distinct), mentions=("span", "size"))
     return schema.conform(out.sort_values(["published", "article_id", "sentence_id"]), schema.EVIDENCE)
 
 
