@@ -32,23 +32,23 @@ def chart(c: Chart, *, selectable: bool = False):
     row = st.container(horizontal=True)
     if export.chromium_available():
         row.download_button("PNG", data=lambda: export.figure_image(fig, prov, "png"),
-                                file_name=f"{slug}.png", mime="image/png", on_click="ignore",
-                                key=f"png-{slug}", icon=":material/image:")
+                            file_name=f"{slug}.png", mime="image/png", on_click="ignore",
+                            key=f"png-{slug}", icon=":material/image:")
         row.download_button("SVG", data=lambda: export.figure_image(fig, prov, "svg"),
-                                file_name=f"{slug}.svg", mime="image/svg+xml",
-                                on_click="ignore", key=f"svg-{slug}", icon=":material/draw:")
+                            file_name=f"{slug}.svg", mime="image/svg+xml", on_click="ignore",
+                            key=f"svg-{slug}", icon=":material/draw:")
     else:
         row.button("PNG", disabled=True, key=f"png-{slug}",
-                       help="No Chrome or Chromium found for drawing images: install it "
-                            "(`apt install chromium`) or run `plotly_get_chrome`. The camera "
-                            "icon on the chart still saves a PNG.")
+                   help="No Chrome or Chromium found for drawing images: install it "
+                        "(`apt install chromium`) or run `plotly_get_chrome`. The camera icon "
+                        "on the chart still saves a PNG.")
         row.button("SVG", disabled=True, key=f"svg-{slug}", help="Needs Chromium, as PNG.")
     row.download_button("HTML", data=lambda: export.figure_html(fig, prov),
-                            file_name=f"{slug}.html", mime="text/html", on_click="ignore",
-                            key=f"html-{slug}", icon=":material/code:")
+                        file_name=f"{slug}.html", mime="text/html", on_click="ignore",
+                        key=f"html-{slug}", icon=":material/code:")
     row.download_button("CSV", data=export.table_csv(data, prov), file_name=f"{slug}.csv",
-                            mime="text/csv", on_click="ignore", key=f"csv-{slug}",
-                            icon=":material/table:")
+                        mime="text/csv", on_click="ignore", key=f"csv-{slug}",
+                        icon=":material/table:")
     return event
 
 

@@ -13,6 +13,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -42,6 +43,7 @@ class Provenance:
         ]
 
 
+@lru_cache(maxsize=1)
 def chromium_available() -> bool:
     """Whether kaleido can find a browser to draw PNG/SVG with."""
     return any(shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome",
