@@ -6,6 +6,8 @@ import pytest
 
 from tests.e2e.conftest import screenshot, wait_ready
 
+pytestmark = pytest.mark.e2e  # `pytest -m "not e2e"` runs everything but the browser tests
+
 PAGES = {"": "Overview", "actors": "Mentions", "compare": "Compare outlets",
          "tone": "Sentiment", "edit-actors": "Actor registry"}
 
