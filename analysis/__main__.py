@@ -6,6 +6,7 @@
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
     python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m analysis new CORPUS / add CORPUS FILES...          the corpus library
+    python -m analysis index DIR [--workers N]                   the per-article work, stored
     python -m analysis bench --articles N [N ...]                speed and memory, side by side
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
@@ -14,6 +15,7 @@ DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -148,6 +150,30 @@ def cmd_add(args: argparse.Namespace) -> pd.DataFrame:
     return pd.DataFrame(result.problems, columns=["file", "message", "hint"])
 
 
+def cmd_index(args: argparse.Namespace) -> None:
+    """Index a corpus: the per-article work stored as Parquet, reused where nothing changed."""
+    from analysis.index import build_index
+    from analysis.pipeline import corpus_folder, load_corpus_registry
+    from analysis.topics import load_topics
+
+    corpus = _load(args)
+    registry, problems = load_corpus_registry(corpus)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    topics, _ = load_topics(corpus_folder(corpus))
+
+    def progress(done: int, total: int) -> None:
+        bar = "#" * int(30 * done / total)
+        print(f"\r[{bar:<30}] {done}/{total} chunks", end="", file=sys.stderr, flush=True)
+
+    _, info = build_index(corpus, registry, topics, engine=args.engine, workers=args.workers,
+                          progress=progress)
+    words = int(corpus.articles["words"].sum())
+    print(f"\nindexed {info['articles']} articles ({info['processed']} processed, "
+          f"{info['reused']} reused) in {info['seconds']:.1f} s, "
+          f"{words / max(info['seconds'], 1e-9):,.0f} words/s -> {info['index']}", file=sys.stderr)
+
+
 def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:
     import tempfile
 
@@ -208,6 +234,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--library", type=Path, default=None)
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_add)
+    p = sub.add_parser("index", help="store the per-article analysis as Parquet; reprocess "
+                       "only new or changed articles")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="worker processes (default: all cores)")
+    p.add_argument("--engine", default="target")
+    p.set_defaults(func=cmd_index, format="table")
     p = sub.add_parser("bench", help="time and memory of the analysis against the plain "
                        "approach, and of each page, on a synthetic corpus")
     p.add_argument("--articles", type=int, nargs="+", default=[1000])

@@ -5,6 +5,8 @@ Builds a synthetic corpus of N articles from the seed sentences (20 outlets, dat
 its own:
 - the full analysis (cleaning, sentences, mentions, tone, quotes, topics, co-mentions) —
   time, words per second, peak memory;
+- the same through the on-disk index with two workers, and re-indexing after adding 10
+  articles (which reprocesses only those);
 - the plain approach a user would write instead: VADER's polarity_scores over every sentence,
   one process, plus a regex count of the actors' names — and the ratio of the two;
 - with the analysis warm, the server time of each page's script under AppTest, first run and
@@ -71,6 +73,25 @@ def _full_analysis(path: str, queue) -> None:
                "peak_mb": peak_mb()})
 
 
+def _indexed(path: str, queue) -> None:
+    """Index from scratch over two workers, then again after adding 10 articles."""
+    import os
+
+    from analysis.pipeline import analyse
+
+    t0 = time.perf_counter()
+    analyse(load_corpus(Path(path)), index=True, workers=min(os.cpu_count() or 1, 2))
+    fresh = time.perf_counter() - t0
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    added = [json.dumps({**json.loads(line), "id": 10**9 + i,
+                         "text": f"Late addition {i}. " + json.loads(line)["text"]})
+             for i, line in enumerate(lines[:10])]
+    Path(path).write_text("\n".join(lines + added) + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    analyse(load_corpus(Path(path)), index=True, workers=min(os.cpu_count() or 1, 2))
+    queue.put({"fresh_s": fresh, "add10_s": time.perf_counter() - t0, "peak_mb": peak_mb()})
+
+
 def _plain_approach(path: str, queue) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -128,6 +149,12 @@ def run_bench(n: int, *, workdir: Path, results: Path, pages: bool = True) -> li
     record("plain_vader_and_regex", plain["total_s"], "s")
     record("plain_peak_memory", plain["peak_mb"], "MB")
     record("analysis_over_plain", full["total_s"] / plain["total_s"], "ratio")
+    indexed = _in_process(_indexed, path)
+    record("index_2_workers", indexed["fresh_s"], "s")
+    record("index_words_per_s", full["words"] / indexed["fresh_s"], "words/s")
+    record("index_over_plain", indexed["fresh_s"] / plain["total_s"], "ratio")
+    record("reindex_after_adding_10", indexed["add10_s"], "s")
+    record("index_peak_memory", indexed["peak_mb"], "MB")
     if pages:
         from ui.bench_pages import page_times  # the one part that runs Streamlit (AppTest)
 

@@ -14,11 +14,10 @@ import pandas as pd
 from analysis.actors import Registry, RegistryError, load_registry
 from analysis.corpus import ACTORS_FILE, Corpus
 from analysis.compare import co_mentions
+from analysis.index import process_articles
 from analysis.library import near_duplicates
-from analysis.mentions import find_mentions
-from analysis.quotes import find_quotes
-from analysis.topics import load_topics, tag_sentences
-from analysis.sentiment import DEFAULT_ENGINE, score_mentions
+from analysis.sentiment import DEFAULT_ENGINE
+from analysis.topics import load_topics
 
 
 @dataclass(frozen=True)
@@ -55,16 +54,24 @@ def load_corpus_registry(corpus: Corpus) -> tuple[Registry, tuple[str, ...]]:
 
 
 def analyse(corpus: Corpus, registry: Registry | None = None, *,
-            engine: str = DEFAULT_ENGINE) -> Analysis:
+            engine: str = DEFAULT_ENGINE, index: bool = False, workers: int = 1,
+            progress=None) -> Analysis:
+    """Everything the pages draw from. With `index`, the per-article work is read from and
+    saved to the corpus's index (analysis.index), computed only for new or changed articles,
+    over `workers` processes."""
     problems: tuple[str, ...] = ()
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
-    mentions = find_mentions(corpus.articles, corpus.sentences, registry)
     topics, topic_problem = load_topics(corpus_folder(corpus))
+    if index:
+        from analysis.index import build_index
+
+        tables, _ = build_index(corpus, registry, topics, engine=engine, workers=workers,
+                                progress=progress)
+    else:
+        tables = process_articles(corpus.articles, corpus.sentences, registry, topics, engine)
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
-                    mentions=mentions, scored=score_mentions(mentions, engine=engine),
-                    engine=engine,
-                    quotes=find_quotes(corpus.articles, mentions, corpus.sentences, registry),
-                    topic_tags=tag_sentences(corpus.sentences, topics),
-                    topic_problem=topic_problem, pairs=co_mentions(mentions),
+                    mentions=tables["mentions"], scored=tables["scored"], engine=engine,
+                    quotes=tables["quotes"], topic_tags=tables["topic_tags"],
+                    topic_problem=topic_problem, pairs=co_mentions(tables["mentions"]),
                     duplicates=near_duplicates(corpus.articles))

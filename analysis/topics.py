@@ -50,7 +50,14 @@ def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
                 rows.append({"article_id": row.article_id, "sentence_id": row.sentence_id,
                              "topic": topic.name,
                              "terms": ", ".join(dict.fromkeys(h.lower() for h in hits))})
-    return schema.conform(pd.DataFrame(rows, columns=list(schema.TOPIC_TAGS)), schema.TOPIC_TAGS)
+    out = pd.DataFrame(rows, columns=list(schema.TOPIC_TAGS))
+    # Reading order: articles as they come, then sentences, then topics as the file lists them.
+    article_order = {a: i for i, a in enumerate(dict.fromkeys(sentences["article_id"]))}
+    topic_order = {t.name: i for i, t in enumerate(topics)}
+    out = out.sort_values(["article_id", "sentence_id", "topic"], kind="stable",
+                          key=lambda s: s.map(article_order) if s.name == "article_id"
+                          else s.map(topic_order) if s.name == "topic" else s)
+    return schema.conform(out, schema.TOPIC_TAGS)
 
 
 def topic_shares(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

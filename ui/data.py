@@ -67,11 +67,17 @@ def corpus_path() -> Path:
     return corpus_choices().get(chosen, start_path()) if chosen else start_path()
 
 
-@st.cache_resource(show_spinner="Reading, cleaning and analysing the corpus…", max_entries=4)
+PARALLEL_FROM = 200  # articles; below this, worker processes cost more than they save
+
+
+@st.cache_resource(show_spinner="Reading the corpus, and analysing articles not in its index yet…",
+                   max_entries=4)
 def _analyse(path: str, content_hash: str) -> Analysis:
     # content_hash is part of the cache key: edited files (articles, sources.csv,
-    # actors.toml) give a fresh analysis.
-    return analyse(load_corpus(Path(path)))
+    # actors.toml) give a fresh analysis; the on-disk index makes that cheap.
+    corpus = load_corpus(Path(path))
+    workers = min(os.cpu_count() or 1, 4) if len(corpus.articles) >= PARALLEL_FROM else 1
+    return analyse(corpus, index=True, workers=workers)
 
 
 def current_analysis() -> Analysis:
