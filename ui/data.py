@@ -67,17 +67,15 @@ def corpus_path() -> Path:
     return corpus_choices().get(chosen, start_path()) if chosen else start_path()
 
 
-PARALLEL_FROM = 200  # articles; below this, worker processes cost more than they save
-
-
-@st.cache_resource(show_spinner="Reading the corpus, and analysing articles not in its index yet…",
+@st.cache_resource(show_spinner="Reading the corpus, and analysing articles not in its index yet "
+                                "(for thousands, run `python -m analysis index DIR` first)…",
                    max_entries=4)
 def _analyse(path: str, content_hash: str) -> Analysis:
     # content_hash is part of the cache key: edited files (articles, sources.csv,
-    # actors.toml) give a fresh analysis; the on-disk index makes that cheap.
-    corpus = load_corpus(Path(path))
-    workers = min(os.cpu_count() or 1, 4) if len(corpus.articles) >= PARALLEL_FROM else 1
-    return analyse(corpus, index=True, workers=workers)
+    # actors.toml) give a fresh analysis; the on-disk index makes that cheap. Worker processes
+    # cannot be spawned from inside the Streamlit server, so the app indexes in-process and
+    # reads what `python -m analysis index --workers N` has built.
+    return analyse(load_corpus(Path(path)), index=True)
 
 
 def current_analysis() -> Analysis:
