@@ -15,7 +15,7 @@ from analysis.compare import (actor_words, attention, co_mention_matrix, distinc
 from analysis.filters import Filters, apply_filters
 from analysis.mentions import (KINDS, MEASURES, count_mentions, frequency_matrix,
                                mentions_by_date, total_by_actor)
-from analysis.overview import hygiene_table
+from analysis.overview import PER_ARTICLE_UP_TO, hygiene_table
 from analysis.pipeline import Analysis
 from analysis.quotes import speaker_counts, top_speakers
 from analysis.sentiment import (ALL_OUTLETS, aggregate_tone, article_tone, outlet_article_tone,
@@ -42,8 +42,9 @@ def _wrap(n: int) -> int:
 
 def words_per_article(analysis: Analysis, arts: pd.DataFrame) -> Chart:
     hyg = hygiene_table(arts, analysis.corpus.zones)
+    per = "outlet" if len(arts) > PER_ARTICLE_UP_TO else "article"
     fig = charts.bar_chart(hyg, x="words", y="label", color="zone", orientation="h",
-                           barmode="stack", title="Words per article: counted text vs set aside",
+                           barmode="stack", title=f"Words per {per}: counted text vs set aside",
                            labels={"words": "words", "label": "", "zone": ""},
                            colors=charts.ZONE_COLORS, hover=["outlet"])
     return Chart("overview-words-per-article", fig, hyg,

@@ -49,3 +49,14 @@ def test_report_without_browser_has_every_chart_as_html_and_csv():
 
 def test_empty_selection_gives_an_empty_report():
     assert all_charts(analyse(load_corpus()), Filters(outlets=())) == ([], [])
+
+
+def test_hygiene_chart_sums_per_outlet_for_large_corpora(tmp_path):
+    from analysis.bench import synthetic_corpus
+    from ui.views import words_per_article
+
+    result = analyse(load_corpus(synthetic_corpus(45, tmp_path / "c")))
+    chart = words_per_article(result, result.corpus.articles)
+    assert chart.fig.layout.title.text.startswith("Words per outlet")
+    assert set(chart.data["label"]) == set(result.corpus.articles["outlet"])
+    assert chart.data["words"].sum() == result.corpus.articles["words"].sum()
