@@ -24,6 +24,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -327,8 +328,10 @@ def delete_article(folder: Path, file: str, read_hash: str) -> None:
 
 # --------------------------------------------------------------------------- duplicates
 def _shingles(text: str, k: int = 5) -> set[int]:
+    """5-word shingles as stable integers (crc32, not hash(): that is salted per process and
+    would make the sampled candidates, so the results, differ between runs)."""
     words = re.findall(r"\w+", text.lower())
-    return {hash(" ".join(words[i:i + k])) for i in range(max(len(words) - k + 1, 1))}
+    return {zlib.crc32(" ".join(words[i:i + k]).encode()) for i in range(max(len(words) - k + 1, 1))}
 
 
 def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.6) -> pd.DataFrame:

@@ -48,7 +48,7 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|howe
 
 
 @lru_cache(maxsize=1)
-def _analyzer():
+def analyzer():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer()
@@ -56,7 +56,7 @@ def _analyzer():
 
 @lru_cache(maxsize=200_000)
 def vader_compound(text: str) -> float:
-    return float(_analyzer().polarity_scores(text)["compound"])
+    return float(analyzer().polarity_scores(text)["compound"])
 
 
 def polarity_of(compound: float) -> str:

@@ -27,34 +27,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from analysis.sentiment import analyzer, clause_context, polarity_of, window_context
+
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.json.gz"
 FEATURES_VERSION = 1
 CLASSES = ("negative", "neutral", "positive")
 
 _TOK = re.compile(r"[A-Za-z']+|[^\sA-Za-z]")
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|however)\b", re.I)
 NEGATIONS = frozenset("not no never n't nothing nobody none neither nor without hardly cannot".split())
 SPEECH = frozenset("said says told added wrote argued warned noted insisted claimed stated".split())
 NEGATION_FACTOR = -0.74  # VADER's N_SCALAR (vaderSentiment.py)
 DEFER_BELOW = 0.42  # chosen on NewsMTSC dev among 0.40, 0.42, 0.45, 0.50 (issue 9 note)
 
 
-@lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 @lru_cache(maxsize=100_000)
 def _vader_scores(text: str) -> tuple[tuple[str, float], ...]:
-    return tuple(_vader().polarity_scores(text).items())
-
-
-def _clause(sentence: str, start: int, end: int) -> str:
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    return sentence[max(c for c in cuts if c <= start):min((c for c in cuts if c >= end),
-                                                           default=len(sentence))]
+    return tuple(analyzer().polarity_scores(text).items())
 
 
 def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -73,15 +61,15 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     for i, w in enumerate(right[:6]):
         f["R:" + w] = 1.0
         f[f"R{i}:{w}"] = 1.0
-    clause = _clause(sentence, start, end)
-    window = " ".join([*sentence[:start].split()[-8:], sentence[start:end], *sentence[end:].split()[:8]])
+    clause = clause_context(sentence, start, end)
+    window = window_context(sentence, start, end, words=8)
     for name, ctx in (("sent", sentence), ("clause", clause), ("w8", window)):
         for k, v in _vader_scores(ctx):
             f[f"v:{name}:{k}"] = v
     for w in _TOK.findall(clause.lower()):
         f["c:" + w] = 1.0
     f["quoted"] = 1.0 if re.search(r"[“\"]", sentence[:start]) and re.search(r"[”\"]", sentence[end:]) else 0.0
-    lexicon = _vader().lexicon
+    lexicon = analyzer().lexicon
     target = len(left)
     pos = neg = 0.0
     for i, w in enumerate(toks):
@@ -151,9 +139,7 @@ class LinearModel:
         probs = tuple(e / total for e in exps)
         best = max(range(3), key=lambda k: probs[k])
         if probs[best] < DEFER_BELOW:
-            from analysis.sentiment import polarity_of
-
-            compound = dict(_vader_scores(_clause(sentence, start, end)))["compound"]
+            compound = dict(_vader_scores(clause_context(sentence, start, end)))["compound"]
             return Prediction(polarity_of(compound), probs, compound, (), deferred=True)
         contributions: tuple[tuple[str, float], ...] = ()
         if explain:
