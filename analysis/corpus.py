@@ -69,6 +69,11 @@ class Corpus:
     sentences: pd.DataFrame  # schema.SENTENCES
     problems: pd.DataFrame  # schema.PROBLEMS
 
+    @property
+    def labels(self) -> dict[str, str]:
+        """article_id -> what the app calls the article (title, or its first words)."""
+        return dict(zip(self.articles["article_id"], self.articles["label"]))
+
 
 @dataclass(frozen=True)
 class _Raw:

@@ -6,7 +6,7 @@ by the corpus hash (files + sources.csv + actors.toml).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,14 @@ class Analysis:
     topic_problem: str  # why the topics file could not be used, or ""
     pairs: pd.DataFrame  # schema.COMENTIONS
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
+
+    def restricted(self, article_ids: set[str]) -> "Analysis":
+        """The same analysis with mentions, tone and quotes of these articles only."""
+        def keep(df: pd.DataFrame) -> pd.DataFrame:
+            return df[df["article_id"].isin(article_ids)]
+
+        return replace(self, mentions=keep(self.mentions), scored=keep(self.scored),
+                       quotes=keep(self.quotes))
 
 
 def corpus_folder(corpus: Corpus) -> Path:

@@ -75,7 +75,7 @@ ev = evidence_sentences(mentions[mentions["kind"].isin(kinds)], actor,
                         outlet=None if outlet.startswith("All") else outlet)
 st.caption(f"{int(ev['mentions'].sum()) if len(ev) else 0} mention(s) of **{actor}** in "
            f"{len(ev)} sentence(s).")
-show_evidence(ev, dict(zip(corpus.articles["article_id"], corpus.articles["label"])))
+show_evidence(ev, corpus.labels)
 st.download_button("Sentences (CSV)", downloads.export.table_csv(
                        ev, downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")

@@ -26,12 +26,10 @@ if len(picked) < 2:
     st.stop()
 
 arts = arts_all[arts_all["outlet"].isin(picked)]
-ids = set(arts["article_id"])
-mentions = analysis.mentions[analysis.mentions["article_id"].isin(ids)]
-scored = analysis.scored[analysis.scored["article_id"].isin(ids)]
-quotes = analysis.quotes[analysis.quotes["article_id"].isin(ids)]
-labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
-colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+selected = analysis.restricted(set(arts["article_id"]))
+mentions, scored, quotes = selected.mentions, selected.scored, selected.quotes
+labels = corpus.labels
+colors = charts.corpus_colors(corpus)
 
 volume = outlet_volume(arts, mentions, quotes)
 thin = volume.loc[volume["thin"], "outlet"].tolist()

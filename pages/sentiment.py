@@ -45,7 +45,7 @@ if not actors:
 shown = tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)]
 if hide_low:
     shown = shown[~shown["low_n"]]
-colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
+colors = charts.corpus_colors(corpus)
 if shown.empty:
     st.info(f"Every figure for these actors rests on fewer than {LOW_N_MENTIONS} mentions. "
             "Untick “Hide …” to see them, flagged.")
@@ -65,7 +65,7 @@ e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actors, key="s_actor")
 outlet = e2.selectbox("Outlet", [ALL_OUTLETS, *sorted(scored["outlet"].unique())], key="s_outlet")
 neg, pos = tone_extremes(scored, actor, outlet=None if outlet == ALL_OUTLETS else outlet)
-labels = dict(zip(corpus.articles["article_id"], corpus.articles["label"]))
+labels = corpus.labels
 left, right = st.columns(2)
 with left:
     st.markdown(f"**Most negative** ({len(neg)})")

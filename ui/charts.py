@@ -22,6 +22,11 @@ def outlet_colors(outlets: list[str]) -> dict[str, str]:
     return {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(sorted(outlets))}
 
 
+def corpus_colors(corpus) -> dict[str, str]:
+    """One colour per outlet of the whole corpus, whatever the filters select."""
+    return outlet_colors(list(corpus.articles["outlet"].unique()))
+
+
 def _style(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0.01, "xanchor": "left"},

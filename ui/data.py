@@ -11,7 +11,7 @@ import streamlit as st
 
 from analysis.corpus import SEEDS_DIR, Corpus, corpus_hash, load_corpus
 from analysis.library import library_dir, list_corpora
-from analysis.filters import Filters
+from analysis.filters import Filters, apply_filters
 from analysis.pipeline import Analysis, analyse
 from analysis.sentiment import score_mentions
 
@@ -106,8 +106,6 @@ def scored_with(analysis: Analysis, engine: str):
 
 def selected_articles(v: View):
     """The articles inside the sidebar's filters; where none are, say so and end the page."""
-    from analysis.filters import apply_filters
-
     arts = apply_filters(v.corpus.articles, v.filters)
     if arts.empty:
         st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")

@@ -196,11 +196,9 @@ def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[
     arts = apply_filters(corpus.articles, filters)
     if arts.empty:
         return [], []
-    colors = charts.outlet_colors(list(corpus.articles["outlet"].unique()))
-    ids = set(arts["article_id"])
-    mentions = analysis.mentions[analysis.mentions["article_id"].isin(ids)]
-    scored = analysis.scored[analysis.scored["article_id"].isin(ids)]
-    quotes = analysis.quotes[analysis.quotes["article_id"].isin(ids)]
+    colors = charts.corpus_colors(corpus)
+    selected = analysis.restricted(set(arts["article_id"]))
+    mentions, scored, quotes = selected.mentions, selected.scored, selected.quotes
     out = [words_per_article(analysis, arts)]
     tables: list[tuple[str, pd.DataFrame]] = []
     freq = count_mentions(mentions, arts)
