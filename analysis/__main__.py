@@ -6,7 +6,7 @@
     python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
     python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m analysis new CORPUS / add CORPUS FILES...          the corpus library
-    python -m analysis index DIR [--workers N]                   the per-article work, stored
+    python -m analysis index DIR [--workers N] [--engine dask]   the per-article work, stored
     python -m analysis bench --articles N [N ...]                speed and memory, side by side
     python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
@@ -23,6 +23,7 @@ import pandas as pd
 
 from analysis.corpus import SEEDS_DIR, Corpus, load_corpus
 from analysis.pipeline import analyse
+from analysis.sentiment import DEFAULT_ENGINE, ENGINES
 
 
 class _Failed(Exception):
@@ -152,24 +153,26 @@ def cmd_add(args: argparse.Namespace) -> pd.DataFrame:
 
 def cmd_index(args: argparse.Namespace) -> None:
     """Index a corpus: the per-article work stored as Parquet, reused where nothing changed."""
-    from analysis.index import build_index
-    from analysis.pipeline import corpus_folder, load_corpus_registry
-    from analysis.topics import load_topics
+    from tqdm import tqdm
 
-    corpus = _load(args)
-    registry, problems = load_corpus_registry(corpus)
-    for problem in problems:
+    from analysis.pipeline import open_indexed
+
+    if not args.dir.exists():
+        print(f"error: {args.dir} does not exist — give a corpus folder or a .csv/.jsonl table",
+              file=sys.stderr)
+        raise _Failed
+    with tqdm(total=0, unit="article", desc="indexing", file=sys.stderr) as bar:
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        result, info = open_indexed(args.dir, engine=args.tone, workers=args.workers,
+                                    executor=args.engine, scheduler=args.scheduler,
+                                    progress=progress)
+    for problem in result.registry_problems:
         print(f"error: {problem}", file=sys.stderr)
-    topics, _ = load_topics(corpus_folder(corpus))
-
-    def progress(done: int, total: int) -> None:
-        bar = "#" * int(30 * done / total)
-        print(f"\r[{bar:<30}] {done}/{total} chunks", end="", file=sys.stderr, flush=True)
-
-    _, info = build_index(corpus, registry, topics, engine=args.engine, workers=args.workers,
-                          progress=progress)
-    words = int(corpus.articles["words"].sum())
-    print(f"\nindexed {info['articles']} articles ({info['processed']} processed, "
+    words = int(result.corpus.articles["words"].sum())
+    print(f"indexed {info['articles']} articles ({info['processed']} processed, "
           f"{info['reused']} reused) in {info['seconds']:.1f} s, "
           f"{words / max(info['seconds'], 1e-9):,.0f} words/s -> {info['index']}", file=sys.stderr)
 
@@ -215,8 +218,6 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--format", choices=("csv", "json", "table"), default="table")
         p.set_defaults(func=func)
         if name == "sentiment":
-            from analysis.sentiment import DEFAULT_ENGINE, ENGINES
-
             p.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE)
     p = sub.add_parser("report", help="every chart in PNG, SVG, HTML and CSV, with index.html")
     p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR)
@@ -239,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", type=Path)
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: all cores)")
-    p.add_argument("--engine", default="target")
+    p.add_argument("--engine", choices=("processes", "dask"), default="processes",
+                   help="where the chunks run: local worker processes (default), or a Dask cluster")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --engine dask: the scheduler (tcp://host:8786); default: a local "
+                        "cluster of --workers processes")
+    p.add_argument("--tone", choices=list(ENGINES), default=DEFAULT_ENGINE,
+                   help=f"tone engine (default: {DEFAULT_ENGINE})")
     p.set_defaults(func=cmd_index, format="table")
     p = sub.add_parser("bench", help="time and memory of the analysis against the plain "
                        "approach, and of each page, on a synthetic corpus")

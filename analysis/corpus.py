@@ -382,26 +382,36 @@ def _table_raws(path: Path, problems: _Problems) -> list[_Raw]:
         problems.add(path.name, "text", "has no 'text' column", "name the column holding the "
                      f"article text 'text' (expected columns: {', '.join(TABLE_COLUMNS)})", "error")
         return []
+    ids = ["" if rec.get("id") is None else str(rec["id"]).strip() for _, rec in records]
+    stable = all(ids) and len(set(ids)) == len(ids)  # an id column names articles for good
     raws = []
-    for n, rec in records:
+    for (n, rec), given_id in zip(records, ids):
         body = rec.get("text")
         if not isinstance(body, str) or not body.strip():
             problems.add(path.name, f"line {n}", "row has no text", "fill in its 'text' cell")
             continue
         given = {k: str(rec.get(k) or "") for k in SOURCE_COLUMNS if k not in ("file",)}
         extra = {k: str(v) for k, v in rec.items() if k not in TABLE_COLUMNS and k != "file"}
-        raws.append(_Raw(f"{path.stem}#{n}", rec.get("file") or f"{path.name}#{n}", body, given, extra))
+        ref = given_id if stable else n
+        raws.append(_Raw(f"{path.stem}#{ref}", rec.get("file") or f"{path.name}#{ref}", body, given,
+                         extra))
     return raws
+
+
+def input_files(path: Path) -> list[Path]:
+    """Every file the analysis reads: article files or the table, sources.csv, actors.toml,
+    topics.toml."""
+    if path.is_file():
+        return [path, *(p for p in (path.parent / ACTORS_FILE, path.parent / "topics.toml")
+                        if p.is_file())]
+    return sorted(p for p in path.iterdir()
+                  if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + (".csv", ".toml", ".jsonl"))
 
 
 def corpus_hash(path: Path) -> str:
     """Hash of everything the analysis reads: article files, sources.csv, actors.toml."""
     h = hashlib.sha256()
-    files = [path] if path.is_file() else sorted(
-        p for p in path.iterdir()
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES + (".csv", ".toml", ".jsonl")
-    )
-    for p in files:
+    for p in input_files(path) if path.is_dir() else [path]:
         h.update(p.name.encode())
         try:
             h.update(p.read_bytes())
@@ -410,9 +420,21 @@ def corpus_hash(path: Path) -> str:
     return h.hexdigest()[:16]
 
 
-def load_corpus(path: Path | str = SEEDS_DIR) -> Corpus:
-    """Load a corpus folder or table. Never raises for bad content: see `.problems`."""
-    path = Path(path)
+def fingerprint(path: Path) -> str:
+    """A cheap stand-in for `corpus_hash`: names, sizes and modification times of the input
+    files (as git's index does), so that a large corpus is not read to learn it is unchanged."""
+    h = hashlib.sha256()
+    try:
+        for p in input_files(path):
+            st = p.stat()
+            h.update(f"{p.name}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    except OSError as exc:
+        h.update(str(exc).encode())
+    return h.hexdigest()[:16]
+
+
+def read_raws(path: Path) -> tuple[list[_Raw], _Problems]:
+    """The articles of a corpus folder or table before cleaning, and the problems met."""
     problems = _Problems()
     if not path.exists():
         problems.add(str(path), "path", "does not exist", "give a corpus folder or a .csv/.jsonl "
@@ -429,13 +451,37 @@ def load_corpus(path: Path | str = SEEDS_DIR) -> Corpus:
         problems.add(path.name, "file", f"'{path.suffix}' is not a corpus format",
                      "use a folder of .txt/.md/.html files, or a .csv/.jsonl table", "error")
         raws = []
+    return raws, problems
+
+
+def clean_raws(raws: list[_Raw]) -> dict[str, pd.DataFrame]:
+    """Cleaning and sentence splitting for some articles: articles, zones, sentences and the
+    problems they raised (each table in its schema)."""
+    problems = _Problems()
+    articles, zones, sentences = _build(raws, problems)
+    return {"articles": articles, "zones": zones, "sentences": sentences,
+            "problems": problems_table(problems)}
+
+
+def problems_table(problems: list[dict]) -> pd.DataFrame:
+    return schema.conform(pd.DataFrame(problems, columns=list(schema.PROBLEMS)), schema.PROBLEMS)
+
+
+def corpus_name(path: Path) -> str:
+    return path.stem if path.is_file() else path.name
+
+
+def load_corpus(path: Path | str = SEEDS_DIR) -> Corpus:
+    """Load a corpus folder or table. Never raises for bad content: see `.problems`."""
+    path = Path(path)
+    raws, problems = read_raws(path)
     articles, zones, sentences = _build(raws, problems)
     return Corpus(
-        name=path.stem if path.is_file() else path.name,
+        name=corpus_name(path),
         path=path,
         content_hash=corpus_hash(path) if path.exists() else "",
         articles=articles,
         zones=zones,
         sentences=sentences,
-        problems=schema.conform(pd.DataFrame(problems, columns=list(schema.PROBLEMS)), schema.PROBLEMS),
+        problems=problems_table(problems),
     )

@@ -1,14 +1,22 @@
 """An index on disk: the per-article work, done once per article content, kept as Parquet.
 
-For every article the expensive middle (mentions, tone, quotes, topic tags) is keyed by a hash
-of what it depends on: the article's text and metadata, the actor registry, the topics file
-and the tone model. Re-indexing keeps every article whose key is unchanged and computes only
-the new or changed ones, so adding ten articles to ten thousand processes ten, and editing
-actors.toml recomputes what depends on it. Work is spread over worker processes.
+Two layers, each keyed by a hash of the article's raw text and metadata (its *key*):
+- cleaning: articles, zones, sentences and the article's own problems;
+- analysis: mentions, tone, quotes, topic tags and a near-duplicate sketch. This layer also
+  depends on the actor registry, the topics file, the tone engine and its model (the
+  *dependency* hash): editing actors.toml re-runs the analysis from the stored cleaning.
 
-Where: `<corpus folder>/.presslens-index/`, or under $PRESSLENS_CACHE (default
-`~/.cache/presslens`) for a corpus that must not be written to (the seeds). An index that
-cannot be read, or was written by another version, is rebuilt, never trusted.
+Work goes out in chunks of CHUNK articles: to one process, to worker processes, or to a Dask
+cluster (`executor="dask"`). Each chunk writes its own Parquet part files (so adding ten
+articles writes one small part, not the whole index) and returns only its keys; `index.json`
+lists the parts and is replaced last, atomically. Opening an unchanged corpus compares file
+names, sizes and modification times with the stored fingerprint and reads the tables without
+reading the articles. An index that cannot be read, or was written by another version, is
+removed and rebuilt, never trusted.
+
+Where: `<corpus folder>/.presslens-index/` (`.presslens-index-<name>/` for a table), or under
+$PRESSLENS_CACHE (default `~/.cache/presslens`) for a corpus that must not be written to (the
+seeds).
 """
 from __future__ import annotations
 
@@ -18,40 +26,52 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
 from analysis.actors import Registry, dump_registry
-from analysis.corpus import Corpus, corpus_hash
+from analysis.corpus import _Raw, clean_raws, fingerprint, problems_table, read_raws
+from analysis.library import article_sketches, near_duplicates, read_only
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
 from analysis.sentiment import score_mentions
 from analysis.target_sentiment import FEATURES_VERSION, MODEL_PATH
 from analysis.topics import Topic, tag_sentences
 
-INDEX_VERSION = 1
-TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS,
-          "quotes": schema.QUOTES, "topic_tags": schema.TOPIC_TAGS}
+INDEX_VERSION = 2
+CLEAN_TABLES = {"articles": schema.ARTICLES, "zones": schema.ZONES,
+                "sentences": schema.SENTENCES, "problems": schema.PROBLEMS}
+ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS,
+                   "quotes": schema.QUOTES, "topic_tags": schema.TOPIC_TAGS,
+                   "sketches": schema.SKETCHES}
 CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
+EXECUTORS = ("processes", "dask")
+Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
 
-def index_dir(corpus: Corpus) -> Path:
-    from analysis.library import read_only
+class IndexError_(Exception):
+    """The stored index cannot be used (unreadable, another version, or inconsistent)."""
 
-    folder = corpus.path if corpus.path.is_dir() else corpus.path.parent
+
+def index_dir(path: Path) -> Path:
+    """Where the index of the corpus at `path` (a folder or a table) lives."""
+    folder = path if path.is_dir() else path.parent
+    name = ".presslens-index" if path.is_dir() else f".presslens-index-{path.stem}"
     if read_only(folder) or not os.access(folder, os.W_OK):
         base = Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "presslens")
-        return base / hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
-    return folder / ".presslens-index"
+        return base / hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    return folder / name
 
 
-def _dependency_hash(registry: Registry, topics: list[Topic], engine: str) -> str:
+def dependency_hash(registry: Registry, topics: list[Topic], engine: str) -> str:
     h = hashlib.sha256()
     h.update(dump_registry(registry).encode())
     h.update(json.dumps([(t.name, t.terms) for t in topics]).encode())
@@ -60,107 +80,282 @@ def _dependency_hash(registry: Registry, topics: list[Topic], engine: str) -> st
     return h.hexdigest()[:16]
 
 
-def article_keys(articles: pd.DataFrame, dependency: str) -> pd.Series:
-    """One key per article: its text and metadata, and everything the analysis depends on."""
-    cols = ["article_id", "outlet", "published", "text"]
-    return pd.Series([hashlib.sha256(f"{dependency}|{r[0]}|{r[1]}|{r[2]}|{r[3]}".encode())
-                      .hexdigest()[:20] for r in articles[cols].astype(str).itertuples(index=False)],
-                     index=articles.index)
+def raw_key(raw: _Raw) -> str:
+    """The article's key: its id, file, text and metadata, and the index version (which covers
+    the cleaning code)."""
+    payload = json.dumps([INDEX_VERSION, raw.article_id, raw.file, raw.text, raw.given, raw.extra],
+                         sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:20]
 
 
-def process_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
+def analyse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
                      topics: list[Topic], engine: str) -> dict[str, pd.DataFrame]:
-    """The per-article work for some articles: every table in TABLES."""
+    """The per-article analysis for some cleaned articles: every table in ANALYSIS_TABLES."""
     s = sentences[sentences["article_id"].isin(articles["article_id"])]
     mentions = find_mentions(articles, s, registry)
     return {"mentions": mentions, "scored": score_mentions(mentions, engine=engine),
             "quotes": find_quotes(articles, mentions, s, registry),
-            "topic_tags": tag_sentences(s, topics)}
+            "topic_tags": tag_sentences(s, topics), "sketches": article_sketches(articles)}
 
 
-def _task(args) -> dict[str, pd.DataFrame]:
-    return process_articles(*args)
+# ------------------------------------------------------------------------------ the work
+@dataclass(frozen=True)
+class Job:
+    """One chunk of articles: `raws` to clean and analyse, or `cleaned` (articles and
+    sentences read from the index) to analyse again after the registry or topics changed."""
+
+    folder: str
+    part: str
+    keys: tuple[str, ...]
+    raws: tuple[_Raw, ...] | None
+    cleaned: dict[str, pd.DataFrame] | None
+    registry: Registry
+    topics: tuple[Topic, ...]
+    engine: str
 
 
-def _read(folder: Path, dependency: str) -> tuple[dict[str, pd.DataFrame], set[str]] | None:
-    """The stored tables and the keys they cover, or None where there is nothing usable."""
+def run_job(job: Job) -> dict:
+    """Clean and/or analyse a chunk, write its part files, and return what it wrote. The same
+    function runs in this process, in worker processes and on Dask workers."""
+    parts = Path(job.folder) / "parts"
+    layers = ("clean", "analysis") if job.raws is not None else ("analysis",)
+    if all((parts / f"{job.part}-analysis-{t}.parquet").exists() for t in ANALYSIS_TABLES) and (
+            job.raws is None or all((parts / f"{job.part}-clean-{t}.parquet").exists()
+                                    for t in CLEAN_TABLES)):
+        # written by an earlier run that was interrupted before it saved index.json (part
+        # names hash the keys and the dependency; files appear whole or not at all)
+        return {"part": job.part, **{layer: list(job.keys) for layer in layers}}
+    parts.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[str]] = {}
+    if job.raws is not None:
+        cleaned = clean_raws(list(job.raws))
+        key_of = dict(zip((r.article_id for r in job.raws), job.keys))
+        key_of.update(zip((r.file for r in job.raws), job.keys))  # problems name the file
+        _write_part(parts, f"{job.part}-clean", cleaned, key_of)
+        written["clean"] = list(job.keys)
+    else:
+        cleaned = job.cleaned
+        key_of = dict(zip(cleaned["articles"]["article_id"], cleaned["articles"]["article_key"]))
+    tables = analyse_articles(cleaned["articles"], cleaned["sentences"], job.registry,
+                              list(job.topics), job.engine)
+    _write_part(parts, f"{job.part}-analysis", tables, key_of)
+    written["analysis"] = list(job.keys)
+    return {"part": job.part, **written}
+
+
+def _write_part(parts: Path, name: str, tables: dict[str, pd.DataFrame], key_of: dict) -> None:
+    for table, df in tables.items():
+        df = df.drop(columns="article_key", errors="ignore")
+        by = df["article_id"] if "article_id" in df.columns else df["file"]
+        out = df.assign(article_key=by.map(key_of).astype("str"))
+        tmp = parts / f".{name}-{table}.parquet.tmp"
+        out.to_parquet(tmp, index=False)
+        tmp.replace(parts / f"{name}-{table}.parquet")
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _execute(jobs: list[Job], *, executor: str, workers: int, scheduler: str | None,
+             progress: Progress | None) -> list[dict]:
+    total = sum(len(j.keys) for j in jobs)
+    done, results = 0, []
+
+    def tick(result: dict) -> None:
+        nonlocal done
+        results.append(result)
+        done += len(result["analysis"])
+        if progress:
+            progress(done, total)
+
+    if progress:
+        progress(0, total)
+    if executor == "dask":
+        for result in _dask_map(jobs, workers=workers, scheduler=scheduler):
+            tick(result)
+    elif workers > 1 and len(jobs) > 1:
+        # spawn, not fork: the dashboard's server process has threads
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            for future in as_completed([pool.submit(run_job, j) for j in jobs]):
+                tick(future.result())
+    else:
+        for job in jobs:
+            tick(run_job(job))
+    return results
+
+
+def _dask_map(jobs: list[Job], *, workers: int, scheduler: str | None) -> Iterable[dict]:
+    """run_job mapped over a Dask cluster with dask.bag: the scheduler at `scheduler`
+    (tcp://host:8786), or a local cluster of `workers` processes. Yields as chunks finish."""
+    import dask.bag as db
+    from dask.distributed import Client, LocalCluster, as_completed as dask_completed
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1,
+                                                  processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        bag = db.from_sequence(jobs, npartitions=len(jobs)).map(run_job)
+        futures = client.compute(bag.to_delayed())
+        for future in dask_completed(futures):
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+# ----------------------------------------------------------------------------- reading
+def _read_meta(folder: Path) -> dict | None:
     try:
         meta = json.loads((folder / "index.json").read_text())
-        if meta.get("version") != INDEX_VERSION or meta.get("dependency") != dependency:
-            return None
-        tables = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLES}
-        if any(list(tables[n].columns) != ["article_key", *sch] for n, sch in TABLES.items()):
-            return None
-        return tables, set(meta["keys"])
-    except (OSError, ValueError, KeyError, json.JSONDecodeError, ImportError):
+        return meta if meta.get("version") == INDEX_VERSION else None
+    except (OSError, ValueError):
         return None
 
 
-def _write(folder: Path, tables: dict[str, pd.DataFrame], keys: list[str], dependency: str) -> None:
-    tmp = folder.with_name(folder.name + f".tmp{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for name, table in tables.items():
-        table.to_parquet(tmp / f"{name}.parquet", index=False)
-    (tmp / "index.json").write_text(json.dumps({"version": INDEX_VERSION,
-                                                "dependency": dependency, "keys": keys}))
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    tmp.rename(folder)  # the swap: readers see the old index or the new one, never half
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def build_index(corpus: Corpus, registry: Registry, topics: list[Topic], *, engine: str,
-                workers: int = 1, progress: Callable[[int, int], None] | None = None
-                ) -> tuple[dict[str, pd.DataFrame], dict]:
-    """Every table for the corpus, from the index where keys match and computed where not.
-    Returns the tables (without the key column) and what was done."""
-    t0 = time.perf_counter()
-    folder = index_dir(corpus)
-    dependency = _dependency_hash(registry, topics, engine)
-    arts = corpus.articles.assign(article_key=article_keys(corpus.articles, dependency))
-    stored = _read(folder, dependency)
-    have = stored[1] if stored else set()
-    todo = arts[~arts["article_key"].isin(have)]
-    chunks = [todo.iloc[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    jobs = [(c.drop(columns="article_key"), corpus.sentences, registry, topics, engine) for c in chunks]
-    results: list[dict[str, pd.DataFrame]] = []
-    if workers > 1 and len(jobs) > 1:
-        # spawn, not fork: the dashboard's server process has threads
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            for done, result in enumerate(pool.map(_task, jobs), start=1):
-                results.append(result)
-                if progress:
-                    progress(done, len(jobs))
-    else:
-        for done, job in enumerate(jobs, start=1):
-            results.append(_task(job))
-            if progress:
-                progress(done, len(jobs))
-    key_of = dict(zip(arts["article_id"], arts["article_key"]))
-    keep = set(arts["article_key"])
-    tables = {}
-    for name, sch in TABLES.items():
-        parts = [stored[0][name][stored[0][name]["article_key"].isin(keep)]] if stored else []
-        for r in results:
-            parts.append(r[name].assign(article_key=r[name]["article_id"].map(key_of))[
-                ["article_key", *sch]])
-        table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["article_key", *sch])
-        tables[name] = table[["article_key", *sch]]
-    if todo.shape[0] or not stored or len(have - keep):
-        try:
-            _write(folder, tables, sorted(keep), dependency)
-        except OSError as exc:  # a read-only disk: the analysis still works, unsaved
-            print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-    order = {aid: i for i, aid in enumerate(arts["article_id"])}
+def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
+                tables: dict[str, dict], live: dict[str, int], *, keep_key: bool = False
+                ) -> dict[str, pd.DataFrame]:
+    """The layer's tables from its parts, rows of live keys only, in the corpus's order."""
     out = {}
-    for name, sch in TABLES.items():
-        t = tables[name].drop(columns="article_key")
-        t = t.sort_values("article_id", key=lambda s: s.map(order), kind="stable")
-        out[name] = schema.conform(t, sch)
-    info = {"articles": len(arts), "processed": len(todo), "reused": len(arts) - len(todo),
-            "seconds": time.perf_counter() - t0, "index": str(folder),
-            "corpus_hash": corpus.content_hash or corpus_hash(corpus.path)}
-    return out, info
+    for table, sch in tables.items():
+        frames = [pd.read_parquet(folder / "parts" / f"{part}-{layer}-{table}.parquet")
+                  for part in parts]
+        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+            columns=[*sch, "article_key"])
+        if list(df.columns) != [*sch, "article_key"]:
+            raise IndexError_(f"{table} has columns {list(df.columns)}")
+        order = df["article_key"].map(live)
+        df = df[order.notna().to_numpy()]
+        order = order.dropna().to_numpy()
+        if len(order) and not (np.diff(order) >= 0).all():
+            df = df.iloc[np.argsort(order, kind="stable")]
+        key = df["article_key"].to_numpy()
+        df = schema.conform(df.drop(columns="article_key").reset_index(drop=True), sch)
+        out[table] = df.assign(article_key=key) if keep_key else df
+    return out
+
+
+# ------------------------------------------------------------------------------ building
+def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: str,
+                workers: int = 1, executor: str = "processes", scheduler: str | None = None,
+                progress: Progress | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
+    """Every table of the corpus at `path`: read from the index where it is current, computed
+    where not. Returns the tables (CLEAN_TABLES, ANALYSIS_TABLES, "read_problems",
+    "duplicates") and what was done."""
+    t0 = time.perf_counter()
+    path = Path(path)
+    folder = index_dir(path)
+    dependency = dependency_hash(registry, topics, engine)
+    meta = _read_meta(folder)
+    stamp = fingerprint(path)
+    if meta and meta["fingerprint"] == stamp and meta["dependency"] == dependency:
+        try:
+            return _load(folder, meta), _info(meta, 0, t0, folder)
+        except (OSError, ValueError, KeyError, ImportError, IndexError_) as exc:
+            meta = _distrust(folder, exc)
+    args = (path, folder, stamp, registry, topics, engine, dependency)
+    kw = {"workers": workers, "executor": executor, "scheduler": scheduler, "progress": progress}
+    try:
+        return _update(*args, meta, t0=t0, **kw)
+    except (OSError, ValueError, KeyError, ImportError, IndexError_) as exc:
+        if not (folder / "parts").exists():
+            raise
+        return _update(*args, _distrust(folder, exc), t0=t0, **kw)
+
+
+def _distrust(folder: Path, exc: Exception) -> None:
+    print(f"warning: index {folder} unreadable ({exc}); rebuilding it", file=sys.stderr)
+    shutil.rmtree(folder / "parts", ignore_errors=True)
+
+
+def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, workers,
+            executor, scheduler, progress, t0) -> tuple[dict[str, pd.DataFrame], dict]:
+    if meta is None:  # parts left by an interrupted run are picked up by run_job
+        meta = {"clean": {}, "analysis": {}}
+    if meta.get("dependency") != dependency:
+        meta["analysis"] = {}
+    raws, read_problems = read_raws(path)
+    keys = [raw_key(r) for r in raws]
+    live = {k: i for i, k in enumerate(keys)}
+    cleaned_keys = {k for ks in meta["clean"].values() for k in ks}
+    analysed_keys = {k for ks in meta["analysis"].values() for k in ks}
+    to_clean = [(k, r) for k, r in zip(keys, raws) if k not in cleaned_keys]
+    to_analyse = [k for k in keys if k in cleaned_keys and k not in analysed_keys]
+    jobs = _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine, dependency)
+    for result in _execute(jobs, executor=executor, workers=workers, scheduler=scheduler,
+                           progress=progress):
+        for layer in ("clean", "analysis"):
+            if layer in result:
+                meta[layer][result["part"]] = result[layer]
+    for layer in ("clean", "analysis"):  # parts with no live article left are dropped
+        meta[layer] = {p: ks for p, ks in meta[layer].items() if any(k in live for k in ks)}
+    meta.update(version=INDEX_VERSION, dependency=dependency, fingerprint=stamp,
+                keys=keys, content_hash=hashlib.sha256("".join(keys).encode()).hexdigest()[:16])
+    tables = {**_read_layer(folder, meta["clean"], "clean", CLEAN_TABLES, live),
+              **_read_layer(folder, meta["analysis"], "analysis", ANALYSIS_TABLES, live)}
+    tables["read_problems"] = problems_table(read_problems)
+    tables["duplicates"] = near_duplicates(tables["articles"], tables["sketches"])
+    try:
+        _save(folder, meta, tables)
+    except OSError as exc:  # a read-only disk: the analysis still works, unsaved
+        print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
+    return tables, _info(meta, len(to_clean) + len(to_analyse), t0, folder)
+
+
+def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
+          dependency) -> list[Job]:
+    def part(ks: list[str]) -> str:
+        return hashlib.sha256((dependency + "".join(ks)).encode()).hexdigest()[:16]
+
+    common = {"folder": str(folder), "registry": registry, "topics": tuple(topics),
+              "engine": engine}
+    jobs = [Job(part=part([k for k, _ in c]), keys=tuple(k for k, _ in c),
+                raws=tuple(r for _, r in c), cleaned=None, **common)
+            for c in _chunks(to_clean, CHUNK)]
+    if to_analyse:  # the cleaning is stored: analyse it again, part by stored part
+        want = set(to_analyse)
+        stored = _read_layer(folder, {p: ks for p, ks in meta["clean"].items()
+                                      if want.intersection(ks)}, "clean",
+                             {"articles": schema.ARTICLES, "sentences": schema.SENTENCES},
+                             {k: i for k, i in live.items() if k in want}, keep_key=True)
+        arts = stored["articles"]
+        for ids in _chunks(list(arts["article_id"]), CHUNK):
+            chunk = arts[arts["article_id"].isin(ids)]
+            sents = stored["sentences"][stored["sentences"]["article_id"].isin(ids)]
+            # the cleaning stays in its own part; this part holds the analysis only
+            jobs.append(Job(part=part(list(chunk["article_key"])), keys=tuple(chunk["article_key"]),
+                            raws=None, cleaned={"articles": chunk, "sentences": sents}, **common))
+    return jobs
+
+
+def _load(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
+    live = {k: i for i, k in enumerate(meta["keys"])}
+    tables = {**_read_layer(folder, meta["clean"], "clean", CLEAN_TABLES, live),
+              **_read_layer(folder, meta["analysis"], "analysis", ANALYSIS_TABLES, live)}
+    for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
+        tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)
+    return tables
+
+
+def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("read_problems", "duplicates"):
+        tables[name].to_parquet(folder / f".{name}.tmp", index=False)
+        (folder / f".{name}.tmp").replace(folder / f"{name}.parquet")
+    tmp = folder / ".index.json.tmp"
+    tmp.write_text(json.dumps(meta))
+    tmp.replace(folder / "index.json")  # readers see the old index or the new one, never half
+    used = {f"{p}-{layer}-" for layer in ("clean", "analysis") for p in meta[layer]}
+    for f in (folder / "parts").glob("*.parquet"):
+        if f.name[:f.name.index("-", f.name.index("-") + 1) + 1] not in used:
+            f.unlink(missing_ok=True)
+
+
+def _info(meta: dict, processed: int, t0: float, folder: Path) -> dict:
+    return {"articles": len(meta["keys"]), "processed": processed,
+            "reused": len(meta["keys"]) - processed, "seconds": time.perf_counter() - t0,
+            "index": str(folder), "content_hash": meta["content_hash"],
+            "parts": len(meta["analysis"])}

@@ -334,24 +334,40 @@ def _shingles(text: str, k: int = 5) -> set[int]:
     return {zlib.crc32(" ".join(words[i:i + k]).encode()) for i in range(max(len(words) - k + 1, 1))}
 
 
-def near_duplicates(articles: pd.DataFrame, *, threshold: float = 0.6) -> pd.DataFrame:
-    """Pairs of articles sharing most of their text (Jaccard similarity of 5-word shingles ≥
-    threshold): the same wire story in two outlets, or one article uploaded twice
-    (schema.DUPLICATES). Candidate pairs come from shared rare shingles, so it stays fast."""
+SKETCH_SIZE = 64  # shingles kept per article to find candidate pairs
+
+
+def article_sketches(articles: pd.DataFrame) -> pd.DataFrame:
+    """Each article's SKETCH_SIZE smallest shingle hashes (schema.SKETCHES): computed once per
+    article, so that candidate pairs among many articles come from a join, not a scan."""
     from analysis import schema
 
-    sets = {r.article_id: _shingles(r.text) for r in articles.itertuples() if r.text.strip()}
-    index: dict[int, list[str]] = {}
-    for aid, sh in sets.items():
-        for s in sorted(sh)[:64]:  # a sample of each article's shingles, by hash order
-            index.setdefault(s, []).append(aid)
-    candidates = {tuple(sorted((a, b))) for ids in index.values() if 1 < len(ids) <= 50
-                  for i, a in enumerate(ids) for b in ids[i + 1:]}
+    rows = [(r.article_id, s) for r in articles.itertuples() if r.text.strip()
+            for s in sorted(_shingles(r.text))[:SKETCH_SIZE]]
+    return schema.conform(pd.DataFrame(rows, columns=list(schema.SKETCHES)), schema.SKETCHES)
+
+
+def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None, *,
+                    threshold: float = 0.6) -> pd.DataFrame:
+    """Pairs of articles sharing most of their text (Jaccard similarity of 5-word shingles ≥
+    threshold): the same wire story in two outlets, or one article uploaded twice
+    (schema.DUPLICATES). Candidates share a sketched shingle that at most 50 articles have
+    (`article_sketches`); only they are compared in full."""
+    from analysis import schema
+
+    if sketches is None:
+        sketches = article_sketches(articles)
+    sizes = sketches.groupby("shingle")["article_id"].transform("size")
+    s = sketches[(sizes > 1) & (sizes <= 50)]
+    pairs = s.merge(s, on="shingle", suffixes=("", "_b"))
+    pairs = pairs.loc[pairs["article_id"] < pairs["article_id_b"], ["article_id", "article_id_b"]]
+    candidates = sorted(set(zip(pairs["article_id"], pairs["article_id_b"])))
+    text = articles.set_index("article_id")["text"]
     outlet = articles.set_index("article_id")["outlet"]
+    sets = {aid: _shingles(text[aid]) for aid in {a for pair in candidates for a in pair}}
     rows = []
-    for a, b in sorted(candidates):
-        inter = len(sets[a] & sets[b])
-        sim = inter / len(sets[a] | sets[b])
+    for a, b in candidates:
+        sim = len(sets[a] & sets[b]) / len(sets[a] | sets[b])
         if sim >= threshold:
             rows.append({"article_id": a, "duplicate_of": b, "outlet": outlet[a],
                          "other_outlet": outlet[b], "similarity": round(sim, 3)})

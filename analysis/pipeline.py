@@ -12,9 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import Registry, RegistryError, load_registry
-from analysis.corpus import ACTORS_FILE, Corpus
+from analysis.corpus import ACTORS_FILE, Corpus, corpus_name
 from analysis.compare import co_mentions
-from analysis.index import process_articles
+from analysis.index import analyse_articles, build_index
 from analysis.library import near_duplicates
 from analysis.sentiment import DEFAULT_ENGINE
 from analysis.topics import load_topics
@@ -43,15 +43,16 @@ class Analysis:
                        quotes=keep(self.quotes))
 
 
-def corpus_folder(corpus: Corpus) -> Path:
-    return corpus.path if corpus.path.is_dir() else corpus.path.parent
+def corpus_folder(corpus: Corpus | Path) -> Path:
+    path = corpus.path if isinstance(corpus, Corpus) else Path(corpus)
+    return path if path.is_dir() else path.parent
 
 
-def registry_path(corpus: Corpus) -> Path:
+def registry_path(corpus: Corpus | Path) -> Path:
     return corpus_folder(corpus) / ACTORS_FILE
 
 
-def load_corpus_registry(corpus: Corpus) -> tuple[Registry, tuple[str, ...]]:
+def load_corpus_registry(corpus: Corpus | Path) -> tuple[Registry, tuple[str, ...]]:
     """The corpus's registry, or an empty one with the reasons it could not be used."""
     try:
         return load_registry(registry_path(corpus)), ()
@@ -62,24 +63,41 @@ def load_corpus_registry(corpus: Corpus) -> tuple[Registry, tuple[str, ...]]:
 
 
 def analyse(corpus: Corpus, registry: Registry | None = None, *,
-            engine: str = DEFAULT_ENGINE, index: bool = False, workers: int = 1,
-            progress=None) -> Analysis:
-    """Everything the pages draw from. With `index`, the per-article work is read from and
-    saved to the corpus's index (analysis.index), computed only for new or changed articles,
-    over `workers` processes."""
+            engine: str = DEFAULT_ENGINE) -> Analysis:
+    """Everything the pages draw from, computed in this process for a loaded corpus (see
+    `open_indexed` for large corpora)."""
     problems: tuple[str, ...] = ()
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
     topics, topic_problem = load_topics(corpus_folder(corpus))
-    if index:
-        from analysis.index import build_index
+    tables = analyse_articles(corpus.articles, corpus.sentences, registry, topics, engine)
+    return _assemble(corpus, registry, problems, engine, tables, topic_problem,
+                     near_duplicates(corpus.articles, tables["sketches"]))
 
-        tables, _ = build_index(corpus, registry, topics, engine=engine, workers=workers,
-                                progress=progress)
-    else:
-        tables = process_articles(corpus.articles, corpus.sentences, registry, topics, engine)
+
+def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int = 1,
+                 executor: str = "processes", scheduler: str | None = None,
+                 progress=None) -> tuple[Analysis, dict]:
+    """The analysis of the corpus at `path` through its on-disk index (analysis.index):
+    read where current, computed for new or changed articles only, over `workers` processes
+    or a Dask cluster. Returns the analysis and what the index did."""
+    path = Path(path)
+    registry, problems = load_corpus_registry(path)
+    topics, topic_problem = load_topics(corpus_folder(path))
+    tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
+                               executor=executor, scheduler=scheduler, progress=progress)
+    corpus = Corpus(name=corpus_name(path), path=path, content_hash=info["content_hash"],
+                    articles=tables["articles"], zones=tables["zones"],
+                    sentences=tables["sentences"],
+                    problems=pd.concat([tables["read_problems"], tables["problems"]],
+                                       ignore_index=True))
+    return _assemble(corpus, registry, problems, engine, tables, topic_problem,
+                     tables["duplicates"]), info
+
+
+def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplicates) -> Analysis:
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
                     mentions=tables["mentions"], scored=tables["scored"], engine=engine,
                     quotes=tables["quotes"], topic_tags=tables["topic_tags"],
                     topic_problem=topic_problem, pairs=co_mentions(tables["mentions"]),
-                    duplicates=near_duplicates(corpus.articles))
+                    duplicates=duplicates)

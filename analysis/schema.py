@@ -163,7 +163,7 @@ SCORED_MENTIONS: Schema = {
     "context": "str",  # the clause (or window) around the mention
     "tone": "float64",  # -1..1: P(pos) - P(neg) for the model, VADER compound for VADER
     "polarity": "str",  # negative, neutral, positive
-    "why": "str",  # the words that pushed the model's score most ("" for VADER)
+    "deferred": "bool",  # the model was unsure and VADER on the clause decided
     "engine": "str",
 }
 
@@ -344,6 +344,12 @@ OUTLET_VOLUME: Schema = {
 
 
 # Near-duplicate articles (the same wire story in two outlets).
+# A sample of each article's 5-word shingle hashes, to find near-duplicate candidates.
+SKETCHES: Schema = {
+    "article_id": "str",
+    "shingle": "int64",
+}
+
 DUPLICATES: Schema = {
     "article_id": "str",
     "duplicate_of": "str",

@@ -104,19 +104,17 @@ def score_mentions(mentions: pd.DataFrame, *, engine: str = "target") -> pd.Data
     if engine == "target":
         from analysis.target_sentiment import default_model
 
-        model = default_model()
-        preds = [model.predict(s, a, b, explain=3) for s, a, b in spans]
+        preds = default_model().predict_many(spans)
         m["context"] = [clause_context(s, a, b) for s, a, b in spans]
         m["tone"] = [p.score for p in preds]
         m["polarity"] = [p.label for p in preds]
-        m["why"] = ["(model unsure: VADER on the clause decided)" if p.deferred else
-                    ", ".join(w for w, _ in p.contributions) for p in preds]
+        m["deferred"] = [p.deferred for p in preds]
     else:
         rule = CONTEXT_RULES[engine.removeprefix("vader-")]
         m["context"] = [rule(s, a, b) for s, a, b in spans]
         m["tone"] = [vader_compound(c) for c in m["context"]]
         m["polarity"] = [polarity_of(t) for t in m["tone"]]
-        m["why"] = ""
+        m["deferred"] = False
     m["engine"] = engine
     return schema.conform(m, schema.SCORED_MENTIONS)
 
@@ -210,7 +208,25 @@ def tone_extremes(scored: pd.DataFrame, actor: str, *, n: int = 5,
                  surfaces=m["surface"], mentions=1)
     neg = m[m["tone"] < 0].sort_values("tone").head(n)
     pos = m[m["tone"] > 0].sort_values("tone", ascending=False).head(n)
-    return (schema.conform(neg, schema.TONE_EVIDENCE), schema.conform(pos, schema.TONE_EVIDENCE))
+    return (schema.conform(neg.assign(why=_why(neg)), schema.TONE_EVIDENCE),
+            schema.conform(pos.assign(why=_why(pos)), schema.TONE_EVIDENCE))
+
+
+def _why(scored: pd.DataFrame) -> list[str]:
+    """What pushed each score: the model's strongest words, worked out for the few mentions
+    shown (not stored for every mention)."""
+    from analysis.target_sentiment import default_model
+
+    out = []
+    for r in scored.itertuples():
+        if r.engine != "target":
+            out.append("")
+        elif r.deferred:
+            out.append("(model unsure: VADER on the clause decided)")
+        else:
+            words = default_model().explain(r.sentence, r.start, r.end, r.polarity)
+            out.append(", ".join(w for w, _ in words))
+    return out
 
 
 def _vader_engine(context: str) -> Callable[[str, int, int], str]:

@@ -23,9 +23,11 @@ import gzip
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from analysis.sentiment import analyzer, clause_context, polarity_of, window_context
 
@@ -108,12 +110,15 @@ class Prediction:
 
 
 class LinearModel:
-    """Weights per feature and class, loaded from the shipped file."""
+    """Weights per feature and class, loaded from the shipped file, held as one matrix so that
+    many mentions are scored in one numpy step."""
 
     def __init__(self, weights: dict[str, list[float]], intercept: list[float], meta: dict):
         self.weights = weights
         self.intercept = intercept
         self.meta = meta
+        self._row = {name: i for i, name in enumerate(weights)}
+        self._matrix = np.asarray(list(weights.values()), dtype=float).reshape(-1, 3)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "LinearModel":
@@ -125,34 +130,56 @@ class LinearModel:
                              "run scripts/train_target_sentiment.py")
         return cls(data["weights"], data["intercept"], data.get("meta", {}))
 
+    def probabilities(self, spans: list[tuple[str, int, int]]) -> np.ndarray:
+        """P(class) for each (sentence, start, end), one row per span in CLASSES order."""
+        rows, values, owner = [], [], []
+        for n, (sentence, start, end) in enumerate(spans):
+            for name, value in featurize(sentence, start, end).items():
+                i = self._row.get(name)
+                if i is not None:
+                    rows.append(i)
+                    values.append(value)
+                    owner.append(n)
+        logits = np.tile(np.asarray(self.intercept, dtype=float), (len(spans), 1))
+        if rows:
+            np.add.at(logits, np.asarray(owner), self._matrix[rows] * np.asarray(values)[:, None])
+        logits -= logits.max(axis=1, keepdims=True)
+        exps = np.exp(logits)
+        return exps / exps.sum(axis=1, keepdims=True)
+
+    def predict_many(self, spans: list[tuple[str, int, int]]) -> list[Prediction]:
+        """Predictions without explanations: what the index stores for every mention."""
+        out = []
+        for (sentence, start, end), probs in zip(spans, self.probabilities(spans)):
+            best = int(probs.argmax())
+            p = (float(probs[0]), float(probs[1]), float(probs[2]))
+            if p[best] < DEFER_BELOW:
+                compound = dict(_vader_scores(clause_context(sentence, start, end)))["compound"]
+                out.append(Prediction(polarity_of(compound), p, compound, (), deferred=True))
+            else:
+                out.append(Prediction(CLASSES[best], p, p[2] - p[0], ()))
+        return out
+
     def predict(self, sentence: str, start: int, end: int, *, explain: int = 0) -> Prediction:
-        feats = featurize(sentence, start, end)
-        logits = list(self.intercept)
-        for name, value in feats.items():
+        """One prediction; with `explain`, the words that pushed it most (see `explain`)."""
+        pred = self.predict_many([(sentence, start, end)])[0]
+        if explain and not pred.deferred:
+            pred = replace(pred, contributions=self.explain(sentence, start, end, pred.label, explain))
+        return pred
+
+    def explain(self, sentence: str, start: int, end: int, label: str, n: int = 3
+                ) -> tuple[tuple[str, float], ...]:
+        """The `n` words that pushed the score toward `label` most, read from the weights."""
+        best = CLASSES.index(label)
+        pushes = []
+        for name, value in featurize(sentence, start, end).items():
             w = self.weights.get(name)
-            if w is not None:
-                for k in range(3):
-                    logits[k] += w[k] * value
-        top = max(logits)
-        exps = [math.exp(x - top) for x in logits]
-        total = sum(exps)
-        probs = tuple(e / total for e in exps)
-        best = max(range(3), key=lambda k: probs[k])
-        if probs[best] < DEFER_BELOW:
-            compound = dict(_vader_scores(clause_context(sentence, start, end)))["compound"]
-            return Prediction(polarity_of(compound), probs, compound, (), deferred=True)
-        contributions: tuple[tuple[str, float], ...] = ()
-        if explain:
-            pushes = []
-            for name, value in feats.items():
-                w = self.weights.get(name)
-                if w is None or not name.startswith(("w:", "c:", "L:", "R:", "b:")):
-                    continue
-                others = (sum(w) - w[best]) / 2
-                pushes.append((name, (w[best] - others) * value))
-            pushes.sort(key=lambda p: -p[1])
-            contributions = tuple(_readable(pushes)[:explain])
-        return Prediction(CLASSES[best], probs, probs[2] - probs[0], contributions)
+            if w is None or not name.startswith(("w:", "c:", "L:", "R:", "b:")):
+                continue
+            others = (sum(w) - w[best]) / 2
+            pushes.append((name, (w[best] - others) * value))
+        pushes.sort(key=lambda p: -p[1])
+        return tuple(_readable(pushes)[:n])
 
 
 def _readable(pushes: list[tuple[str, float]]) -> list[tuple[str, float]]:

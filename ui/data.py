@@ -4,15 +4,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from analysis.corpus import SEEDS_DIR, Corpus, corpus_hash, load_corpus
+from analysis.corpus import SEEDS_DIR, Corpus, fingerprint
 from analysis.library import library_dir, list_corpora
 from analysis.filters import Filters, apply_filters
-from analysis.pipeline import Analysis, analyse
+from analysis.pipeline import Analysis, open_indexed
 from analysis.sentiment import score_mentions
 
 CORPUS_ENV = "PRESSLENS_CORPUS"
@@ -67,20 +68,35 @@ def corpus_path() -> Path:
     return corpus_choices().get(chosen, start_path()) if chosen else start_path()
 
 
-@st.cache_resource(show_spinner="Reading the corpus, and analysing articles not in its index yet "
-                                "(for thousands, run `python -m analysis index DIR` first)…",
-                   max_entries=4)
-def _analyse(path: str, content_hash: str) -> Analysis:
-    # content_hash is part of the cache key: edited files (articles, sources.csv,
-    # actors.toml) give a fresh analysis; the on-disk index makes that cheap. Worker processes
-    # cannot be spawned from inside the Streamlit server, so the app indexes in-process and
-    # reads what `python -m analysis index --workers N` has built.
-    return analyse(load_corpus(Path(path)), index=True)
+@st.cache_resource
+def _opened() -> dict:
+    """Analyses held by the server, shared by every session: (path, fingerprint) -> Analysis,
+    the four most recent, and a lock so that two sessions do not index the same corpus twice."""
+    return {"lock": threading.Lock(), "analyses": {}}
 
 
 def current_analysis() -> Analysis:
+    """The analysis of the session's corpus, from its index. The fingerprint (names, sizes and
+    modification times of the corpus files, actors.toml and topics.toml) is part of the key:
+    an edited corpus is reopened, and the index reprocesses only what changed, with a progress
+    bar. Worker processes cannot be spawned from inside the Streamlit server, so the app
+    indexes in-process; `python -m analysis index DIR` indexes a large corpus in parallel."""
     path = corpus_path()
-    return _analyse(str(path), corpus_hash(path) if path.exists() else "")
+    key = (str(path), fingerprint(path) if path.exists() else "")
+    held = _opened()
+    with held["lock"]:
+        if key not in held["analyses"]:
+            bar = st.progress(0.0, text=f"Opening {path.name}…")
+
+            def progress(done: int, total: int) -> None:
+                bar.progress(done / total if total else 1.0,
+                             text=f"Analysing articles not in the index yet: {done:,} of {total:,}")
+
+            held["analyses"][key] = open_indexed(path, progress=progress)[0]
+            bar.empty()
+            for old in list(held["analyses"])[:-4]:
+                del held["analyses"][old]
+        return held["analyses"][key]
 
 
 def set_view(view: View) -> None:

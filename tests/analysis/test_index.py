@@ -1,5 +1,6 @@
-"""The index gives the same tables as the plain analysis, reprocesses only what changed, and
-never trusts a broken or stale index."""
+"""The index gives the same tables as the plain analysis, reprocesses only what changed, runs
+the same work on worker processes or a Dask cluster, and never trusts a broken or stale index."""
+import json
 import shutil
 
 import pandas as pd
@@ -7,82 +8,153 @@ import pytest
 
 from analysis.bench import synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
-from analysis.index import build_index, index_dir
-from analysis.pipeline import analyse, load_corpus_registry
-from analysis.topics import load_topics
+from analysis.index import index_dir
+from analysis.pipeline import analyse, open_indexed
 
-
-def _build(corpus, **kw):
-    registry, _ = load_corpus_registry(corpus)
-    topics, _ = load_topics(corpus.path.parent if corpus.path.is_file() else corpus.path)
-    return build_index(corpus, registry, topics, engine="target", **kw)
+TABLES = ("mentions", "scored", "quotes", "topic_tags", "pairs", "duplicates")
 
 
 @pytest.fixture
-def corpus_dir(tmp_path):
-    path = synthetic_corpus(24, tmp_path / "c")
-    return path
+def corpus_path(tmp_path):
+    return synthetic_corpus(24, tmp_path / "c")
 
 
-def test_index_matches_the_plain_analysis(corpus_dir):
-    corpus = load_corpus(corpus_dir)
-    plain = analyse(corpus)
-    indexed = analyse(corpus, index=True)
-    for name in ("mentions", "scored", "quotes", "topic_tags"):
-        pd.testing.assert_frame_equal(getattr(plain, name), getattr(indexed, name))
-    again = analyse(load_corpus(corpus_dir), index=True)  # read back from disk
-    pd.testing.assert_frame_equal(plain.scored, again.scored)
+def _same(a, b):
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    for name in ("articles", "zones", "sentences", "problems"):
+        pd.testing.assert_frame_equal(getattr(a.corpus, name), getattr(b.corpus, name))
 
 
-def test_only_new_articles_are_processed(corpus_dir):
-    first, info = _build(load_corpus(corpus_dir))
+def _append(path, n, prefix="New lead. "):
+    lines = path.read_text().splitlines()
+    extra = [json.dumps({**json.loads(line), "id": 1000 + i, "text": prefix + json.loads(line)["text"]})
+             for i, line in enumerate(lines[:n])]
+    path.write_text("\n".join(lines + extra) + "\n")
+
+
+def test_index_matches_the_plain_analysis(corpus_path):
+    plain = analyse(load_corpus(corpus_path))
+    indexed, info = open_indexed(corpus_path)
     assert info["processed"] == 24
-    _, info = _build(load_corpus(corpus_dir))
-    assert (info["processed"], info["reused"]) == (0, 24)
-    lines = corpus_dir.read_text().splitlines()
-    extra = [line.replace('"id": 0', '"id": 100').replace('"text": "', '"text": "New lead. ', 1)
-             for line in lines[:3]]
-    corpus_dir.write_text("\n".join(lines + extra) + "\n")
-    tables, info = _build(load_corpus(corpus_dir))
+    _same(plain, indexed)
+    again, info = open_indexed(corpus_path)  # read back from disk, sources not read
+    assert info["processed"] == 0
+    _same(plain, again)
+
+
+def test_only_new_articles_are_processed(corpus_path):
+    first, _ = open_indexed(corpus_path)
+    _append(corpus_path, 3)
+    second, info = open_indexed(corpus_path)
     assert (info["processed"], info["reused"]) == (3, 24)
-    assert tables["mentions"]["article_id"].nunique() == first["mentions"]["article_id"].nunique() + 3
+    assert second.mentions["article_id"].nunique() == first.mentions["article_id"].nunique() + 3
+    _same(analyse(load_corpus(corpus_path)), second)
 
 
-def test_registry_edit_recomputes(corpus_dir):
-    _build(load_corpus(corpus_dir))
-    actors = corpus_dir.parent / "actors.toml"
+def test_removed_and_edited_articles_leave_the_index(corpus_path):
+    open_indexed(corpus_path)
+    lines = corpus_path.read_text().splitlines()
+    edited = json.loads(lines[1])
+    edited["text"] = "Xi Jinping met Joe Biden. " + edited["text"]
+    corpus_path.write_text("\n".join([lines[0], json.dumps(edited), *lines[3:]]) + "\n")
+    result, info = open_indexed(corpus_path)
+    assert (info["processed"], info["articles"]) == (1, 23)
+    _same(analyse(load_corpus(corpus_path)), result)
+
+
+def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypatch):
+    open_indexed(corpus_path)
+    import analysis.index as ix
+
+    def no_cleaning(raws):
+        raise AssertionError("cleaning should come from the index")
+
+    monkeypatch.setattr(ix, "clean_raws", no_cleaning)
+    actors = corpus_path.parent / "actors.toml"
     actors.write_text(actors.read_text() + '\n[[actors]]\nname = "San Francisco"\ntype = "organization"\n')
-    tables, info = _build(load_corpus(corpus_dir))
+    result, info = open_indexed(corpus_path)
     assert info["processed"] == 24
-    assert "San Francisco" in set(tables["mentions"]["actor"])
+    assert "San Francisco" in set(result.mentions["actor"])
+    monkeypatch.undo()
+    _same(analyse(load_corpus(corpus_path)), result)
 
 
-def test_corrupt_index_is_rebuilt_not_trusted(corpus_dir):
-    corpus = load_corpus(corpus_dir)
-    _build(corpus)
-    folder = index_dir(corpus)
-    (folder / "scored.parquet").write_bytes(b"not parquet")
-    tables, info = _build(corpus)
-    assert info["processed"] == 24 and not tables["scored"].empty
-    shutil.rmtree(folder)
-    (folder.parent / folder.name).mkdir()
-    (folder / "index.json").write_text("{broken")
-    assert _build(corpus)[1]["processed"] == 24
+@pytest.mark.parametrize("damage", ["part", "json", "version"])
+def test_a_damaged_index_is_rebuilt_not_trusted(corpus_path, damage):
+    plain = analyse(load_corpus(corpus_path))
+    open_indexed(corpus_path)
+    folder = index_dir(corpus_path)
+    if damage == "part":
+        next((folder / "parts").glob("*-analysis-scored.parquet")).write_bytes(b"not parquet")
+    elif damage == "json":
+        (folder / "index.json").write_text("{broken")
+    else:
+        meta = json.loads((folder / "index.json").read_text())
+        (folder / "index.json").write_text(json.dumps({**meta, "version": -1}))
+    result, info = open_indexed(corpus_path)
+    assert info["processed"] == 24
+    _same(plain, result)
 
 
-def test_parallel_workers_give_the_same_tables(corpus_dir, monkeypatch):
+class Interrupted(Exception):
+    """Stands in for Ctrl-C, or a Streamlit rerun stopping the script."""
+
+
+def test_an_interrupted_build_resumes_from_the_parts_it_wrote(corpus_path, monkeypatch):
     import analysis.index as ix
 
     monkeypatch.setattr(ix, "CHUNK", 8)
-    one, _ = _build(load_corpus(corpus_dir))
-    shutil.rmtree(index_dir(load_corpus(corpus_dir)))
-    two, info = _build(load_corpus(corpus_dir), workers=2)
-    assert info["processed"] == 24
-    for name in one:
-        pd.testing.assert_frame_equal(one[name], two[name])
+    calls = []
+    real = ix.analyse_articles
+
+    def fail_third(*args, **kw):
+        calls.append(1)
+        if len(calls) == 3:
+            raise Interrupted
+        return real(*args, **kw)
+
+    monkeypatch.setattr(ix, "analyse_articles", fail_third)
+    with pytest.raises(Interrupted):
+        open_indexed(corpus_path)
+    calls.clear()
+    result, _ = open_indexed(corpus_path)
+    assert len(calls) == 1  # the two finished chunks were not redone
+    monkeypatch.undo()
+    _same(analyse(load_corpus(corpus_path)), result)
+
+
+def test_parallel_workers_give_the_same_tables(corpus_path, monkeypatch):
+    import analysis.index as ix
+
+    monkeypatch.setattr(ix, "CHUNK", 8)
+    one, _ = open_indexed(corpus_path)
+    shutil.rmtree(index_dir(corpus_path))
+    two, info = open_indexed(corpus_path, workers=2)
+    assert (info["processed"], info["parts"]) == (24, 3)
+    _same(one, two)
+
+
+def test_dask_local_cluster_writes_the_same_index(corpus_path, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    import analysis.index as ix
+
+    monkeypatch.setattr(ix, "CHUNK", 8)
+    one, _ = open_indexed(corpus_path)
+    shutil.rmtree(index_dir(corpus_path))
+    seen = []
+    two, info = open_indexed(corpus_path, executor="dask", workers=2,
+                             progress=lambda done, total: seen.append((done, total)))
+    assert info["processed"] == 24 and seen[-1] == (24, 24)
+    _same(one, two)
+    three, info = open_indexed(corpus_path)  # the dashboard opens what Dask wrote
+    assert info["processed"] == 0
+    _same(one, three)
 
 
 def test_read_only_corpus_indexes_into_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
-    folder = index_dir(load_corpus(SEEDS_DIR))
-    assert folder.parent == tmp_path / "cache"
+    assert index_dir(SEEDS_DIR).parent == tmp_path / "cache"
+    result, info = open_indexed(SEEDS_DIR)
+    assert info["articles"] == 5 and (tmp_path / "cache").exists()
+    assert not (SEEDS_DIR / ".presslens-index").exists()
