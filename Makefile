@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test setup setup-dev chromium clean
+.PHONY: run test bench setup setup-dev chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ chromium:
 
 test: setup-dev chromium
 	$(BIN)/python -m pytest
+
+# Speed and memory against the plain approach, on synthetic corpora: make bench N="1000 10000"
+N ?= 1000
+bench: setup-dev
+	$(BIN)/python -m analysis bench --articles $(N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

@@ -169,6 +169,9 @@ def cmd_index(args: argparse.Namespace) -> None:
         result, info = open_indexed(args.dir, engine=args.tone, workers=args.workers,
                                     executor=args.engine, scheduler=args.scheduler,
                                     progress=progress)
+    for row in result.corpus.problems.itertuples():
+        print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
+              file=sys.stderr)
     for problem in result.registry_problems:
         print(f"error: {problem}", file=sys.stderr)
     words = int(result.corpus.articles["words"].sum())

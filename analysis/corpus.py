@@ -35,6 +35,7 @@ ACTORS_FILE = "actors.toml"
 SOURCE_COLUMNS = ("file", "outlet", "published", "title", "authors", "url")
 TABLE_COLUMNS = ("text", "outlet", "published", "title", "authors", "url")
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a news article is kilobytes; past this it is not one
+MAX_TABLE_BYTES = 8 * 1024**3  # a .csv/.jsonl table holds many articles (50,000 are ~300 MB)
 
 # Outlets recognisable from an article's own URL, when sources.csv does not name one.
 OUTLET_DOMAINS = {
@@ -180,14 +181,16 @@ def html_to_text(html: str) -> str:
     return "\n\n".join(([f"# {title}"] if title else []) + lines)
 
 
-def _read_file(path: Path, problems: _Problems) -> str | None:
-    """Text of one file, or None (with a problem recorded) when it cannot be read."""
+def _read_file(path: Path, problems: _Problems, *, table: bool = False) -> str | None:
+    """Text of one file (an article, or a `table` of them), or None (with a problem recorded)
+    when it cannot be read."""
+    limit, what = (MAX_TABLE_BYTES, "a table") if table else (MAX_FILE_BYTES, "one article")
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             problems.add(path.name, "file", f"file is {size / 1e6:.0f} MB, over the "
-                         f"{MAX_FILE_BYTES // 2**20} MB limit for one article",
-                         "split it into one file per article", "error")
+                         f"{limit // 2**20} MB limit for {what}",
+                         "split it into smaller files", "error")
             return None
         data = path.read_bytes()
     except OSError as exc:
@@ -350,7 +353,7 @@ def _folder_raws(folder: Path, problems: _Problems) -> list[_Raw]:
 
 
 def _table_raws(path: Path, problems: _Problems) -> list[_Raw]:
-    text = _read_file(path, problems)
+    text = _read_file(path, problems, table=True)
     if text is None:
         return []
     records: list[tuple[int, dict]] = []

@@ -34,6 +34,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from analysis import schema
 from analysis.actors import Registry, dump_registry
@@ -41,7 +44,7 @@ from analysis.corpus import _Raw, clean_raws, fingerprint, problems_table, read_
 from analysis.library import article_sketches, near_duplicates, read_only
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
-from analysis.sentiment import score_mentions
+from analysis.sentiment import article_tone, score_mentions
 from analysis.target_sentiment import FEATURES_VERSION, MODEL_PATH
 from analysis.topics import Topic, tag_sentences
 
@@ -50,15 +53,19 @@ CLEAN_TABLES = {"articles": schema.ARTICLES, "zones": schema.ZONES,
                 "sentences": schema.SENTENCES, "problems": schema.PROBLEMS}
 ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS,
                    "quotes": schema.QUOTES, "topic_tags": schema.TOPIC_TAGS,
-                   "sketches": schema.SKETCHES}
+                   "article_tone": schema.ARTICLE_TONE, "sketches": schema.SKETCHES}
 CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
+MAX_PARTS = 8  # beyond this many parts in a layer, they are merged into one
 EXECUTORS = ("processes", "dask")
 Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
 
 class IndexError_(Exception):
     """The stored index cannot be used (unreadable, another version, or inconsistent)."""
+
+
+_UNUSABLE = (OSError, ValueError, KeyError, ImportError, IndexError_, pa.ArrowException)
 
 
 def index_dir(path: Path) -> Path:
@@ -95,7 +102,8 @@ def analyse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: 
     mentions = find_mentions(articles, s, registry)
     return {"mentions": mentions, "scored": score_mentions(mentions, engine=engine),
             "quotes": find_quotes(articles, mentions, s, registry),
-            "topic_tags": tag_sentences(s, topics), "sketches": article_sketches(articles)}
+            "topic_tags": tag_sentences(s, topics), "article_tone": article_tone(articles, s),
+            "sketches": article_sketches(articles)}
 
 
 # ------------------------------------------------------------------------------ the work
@@ -143,11 +151,18 @@ def run_job(job: Job) -> dict:
     return {"part": job.part, **written}
 
 
-def _write_part(parts: Path, name: str, tables: dict[str, pd.DataFrame], key_of: dict) -> None:
+def _write_part(parts: Path, name: str, tables: dict[str, pd.DataFrame], key_of: dict | None
+                ) -> None:
+    """Each table as `<name>-<table>.parquet` with its article_key column (from `key_of`, by
+    article id or file name, unless the table has it already)."""
+    parts.mkdir(parents=True, exist_ok=True)
     for table, df in tables.items():
-        df = df.drop(columns="article_key", errors="ignore")
-        by = df["article_id"] if "article_id" in df.columns else df["file"]
-        out = df.assign(article_key=by.map(key_of).astype("str"))
+        if key_of is None:
+            out = df
+        else:
+            df = df.drop(columns="article_key", errors="ignore")
+            by = df["article_id"] if "article_id" in df.columns else df["file"]
+            out = df.assign(article_key=by.map(key_of).astype("str"))
         tmp = parts / f".{name}-{table}.parquet.tmp"
         out.to_parquet(tmp, index=False)
         tmp.replace(parts / f"{name}-{table}.parquet")
@@ -218,18 +233,27 @@ def _read_meta(folder: Path) -> dict | None:
 def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
                 tables: dict[str, dict], live: dict[str, int], *, keep_key: bool = False
                 ) -> dict[str, pd.DataFrame]:
-    """The layer's tables from its parts, rows of live keys only, in the corpus's order."""
+    """The layer's tables from its parts, rows of live keys only, in the corpus's order
+    (parts are read in the order of their first article, so a fresh index needs no sort)."""
+    first = {p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()}
+    ordered = sorted(parts, key=first.__getitem__)
+    wanted = pa.array(list(live), type=pa.string())
     out = {}
     for table, sch in tables.items():
-        frames = [pd.read_parquet(folder / "parts" / f"{part}-{layer}-{table}.parquet")
-                  for part in parts]
-        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-            columns=[*sch, "article_key"])
-        if list(df.columns) != [*sch, "article_key"]:
-            raise IndexError_(f"{table} has columns {list(df.columns)}")
-        order = df["article_key"].map(live)
-        df = df[order.notna().to_numpy()]
-        order = order.dropna().to_numpy()
+        pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet")
+                  for part in ordered]
+        if any(p.column_names != [*sch, "article_key"] for p in pieces):
+            raise IndexError_(f"{table} has columns other than {[*sch, 'article_key']}")
+        pieces = [p for p in pieces if p.num_rows]
+        if not pieces:
+            df = schema.empty(sch)
+            out[table] = df.assign(article_key=pd.Series(dtype="str")) if keep_key else df
+            continue
+        arrow = pa.concat_tables(pieces, promote_options="permissive")
+        arrow = arrow.filter(pc.is_in(arrow["article_key"],
+                                      value_set=wanted.cast(arrow["article_key"].type)))
+        df = arrow.to_pandas()
+        order = df["article_key"].map(live).to_numpy()
         if len(order) and not (np.diff(order) >= 0).all():
             df = df.iloc[np.argsort(order, kind="stable")]
         key = df["article_key"].to_numpy()
@@ -251,16 +275,17 @@ def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: 
     dependency = dependency_hash(registry, topics, engine)
     meta = _read_meta(folder)
     stamp = fingerprint(path)
-    if meta and meta["fingerprint"] == stamp and meta["dependency"] == dependency:
+    if meta and (meta["fingerprint"], meta["dependency"], meta.get("read_errors", True)) == (
+            stamp, dependency, False):  # a file that could not be read is tried again
         try:
             return _load(folder, meta), _info(meta, 0, t0, folder)
-        except (OSError, ValueError, KeyError, ImportError, IndexError_) as exc:
+        except _UNUSABLE as exc:
             meta = _distrust(folder, exc)
     args = (path, folder, stamp, registry, topics, engine, dependency)
     kw = {"workers": workers, "executor": executor, "scheduler": scheduler, "progress": progress}
     try:
         return _update(*args, meta, t0=t0, **kw)
-    except (OSError, ValueError, KeyError, ImportError, IndexError_) as exc:
+    except _UNUSABLE as exc:
         if not (folder / "parts").exists():
             raise
         return _update(*args, _distrust(folder, exc), t0=t0, **kw)
@@ -294,9 +319,17 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         meta[layer] = {p: ks for p, ks in meta[layer].items() if any(k in live for k in ks)}
     meta.update(version=INDEX_VERSION, dependency=dependency, fingerprint=stamp,
                 keys=keys, content_hash=hashlib.sha256("".join(keys).encode()).hexdigest()[:16])
-    tables = {**_read_layer(folder, meta["clean"], "clean", CLEAN_TABLES, live),
-              **_read_layer(folder, meta["analysis"], "analysis", ANALYSIS_TABLES, live)}
+    tables = {}
+    for layer, schemas in (("clean", CLEAN_TABLES), ("analysis", ANALYSIS_TABLES)):
+        read = _read_layer(folder, meta[layer], layer, schemas, live, keep_key=True)
+        if len(meta[layer]) > MAX_PARTS:  # many small parts: one part per table reads faster
+            part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
+                                        .encode()).hexdigest()[:15]
+            _write_part(folder / "parts", f"{part}-{layer}", read, None)
+            meta[layer] = {part: keys}
+        tables.update({name: df.drop(columns="article_key") for name, df in read.items()})
     tables["read_problems"] = problems_table(read_problems)
+    meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
     tables["duplicates"] = near_duplicates(tables["articles"], tables["sketches"])
     try:
         _save(folder, meta, tables)

@@ -28,6 +28,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.actors import write_atomic
@@ -335,6 +336,9 @@ def _shingles(text: str, k: int = 5) -> set[int]:
 
 
 SKETCH_SIZE = 64  # shingles kept per article to find candidate pairs
+# Sketch values two articles must share to be compared in full: a pair with Jaccard 0.6 shares
+# about 64 · 2J/(1+J) ≈ 48 of them, a pair that shares one quoted sentence a handful.
+MIN_SHARED = 8
 
 
 def article_sketches(articles: pd.DataFrame) -> pd.DataFrame:
@@ -351,8 +355,8 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
                     threshold: float = 0.6) -> pd.DataFrame:
     """Pairs of articles sharing most of their text (Jaccard similarity of 5-word shingles ≥
     threshold): the same wire story in two outlets, or one article uploaded twice
-    (schema.DUPLICATES). Candidates share a sketched shingle that at most 50 articles have
-    (`article_sketches`); only they are compared in full."""
+    (schema.DUPLICATES). Candidates share MIN_SHARED sketched shingles that at most 50
+    articles have (`article_sketches`); only they are compared in full."""
     from analysis import schema
 
     if sketches is None:
@@ -360,8 +364,13 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
     sizes = sketches.groupby("shingle")["article_id"].transform("size")
     s = sketches[(sizes > 1) & (sizes <= 50)]
     pairs = s.merge(s, on="shingle", suffixes=("", "_b"))
-    pairs = pairs.loc[pairs["article_id"] < pairs["article_id_b"], ["article_id", "article_id_b"]]
-    candidates = sorted(set(zip(pairs["article_id"], pairs["article_id_b"])))
+    pairs = pairs[pairs["article_id"] < pairs["article_id_b"]]
+    shared = pairs.groupby(["article_id", "article_id_b"]).size().reset_index(name="n")
+    size = sketches.groupby("article_id").size()  # short articles have short sketches
+    need = np.minimum(MIN_SHARED, np.minimum(shared["article_id"].map(size),
+                                             shared["article_id_b"].map(size)) // 2)
+    shared = shared[shared["n"] >= need]
+    candidates = sorted(zip(shared["article_id"], shared["article_id_b"]))
     text = articles.set_index("article_id")["text"]
     outlet = articles.set_index("article_id")["outlet"]
     sets = {aid: _shingles(text[aid]) for aid in {a for pair in candidates for a in pair}}

@@ -7,8 +7,10 @@ by the corpus hash (files + sources.csv + actors.toml).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.actors import Registry, RegistryError, load_registry
@@ -30,17 +32,28 @@ class Analysis:
     engine: str  # the sentiment engine the tone was scored with
     quotes: pd.DataFrame  # schema.QUOTES
     topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
+    article_tone: pd.DataFrame  # schema.ARTICLE_TONE: the register of each whole article
     topic_problem: str  # why the topics file could not be used, or ""
     pairs: pd.DataFrame  # schema.COMENTIONS
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
 
     def restricted(self, article_ids: set[str]) -> "Analysis":
         """The same analysis with mentions, tone and quotes of these articles only."""
-        def keep(df: pd.DataFrame) -> pd.DataFrame:
-            return df[df["article_id"].isin(article_ids)]
+        position, rows = self._article_rows
+        if len(article_ids) == len(position):
+            return self
+        chosen = np.zeros(len(position) + 1, dtype=bool)  # the last slot: an unknown article
+        chosen[[position[a] for a in article_ids if a in position]] = True
+        return replace(self, **{name: getattr(self, name)[chosen[rows[name]]] for name in rows})
 
-        return replace(self, mentions=keep(self.mentions), scored=keep(self.scored),
-                       quotes=keep(self.quotes))
+    @cached_property
+    def _article_rows(self) -> tuple[dict[str, int], dict[str, np.ndarray]]:
+        """Each article's position, and the article position of every row of the per-article
+        tables: filters then select rows with one numpy step instead of string look-ups."""
+        position = {a: i for i, a in enumerate(self.corpus.articles["article_id"])}
+        rows = {name: getattr(self, name)["article_id"].map(position).fillna(len(position))
+                .to_numpy(dtype=np.int64) for name in ("mentions", "scored", "quotes", "article_tone")}
+        return position, rows
 
 
 def corpus_folder(corpus: Corpus | Path) -> Path:
@@ -99,5 +112,5 @@ def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplica
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
                     mentions=tables["mentions"], scored=tables["scored"], engine=engine,
                     quotes=tables["quotes"], topic_tags=tables["topic_tags"],
-                    topic_problem=topic_problem, pairs=co_mentions(tables["mentions"]),
+                    article_tone=tables["article_tone"], topic_problem=topic_problem, pairs=co_mentions(tables["mentions"]),
                     duplicates=duplicates)

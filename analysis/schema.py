@@ -157,10 +157,10 @@ MENTION_SCORES: Schema = {
     "recall": "float64",
 }
 
-# One row per scored mention: the MENTIONS columns plus the tone of its context.
+# One row per scored mention: the MENTIONS columns (but the sentence text, which MENTIONS and
+# SENTENCES hold) plus the tone of its context.
 SCORED_MENTIONS: Schema = {
-    **MENTIONS,
-    "context": "str",  # the clause (or window) around the mention
+    **{c: t for c, t in MENTIONS.items() if c != "sentence"},
     "tone": "float64",  # -1..1: P(pos) - P(neg) for the model, VADER compound for VADER
     "polarity": "str",  # negative, neutral, positive
     "deferred": "bool",  # the model was unsure and VADER on the clause decided

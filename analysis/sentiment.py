@@ -54,9 +54,15 @@ def analyzer():
     return SentimentIntensityAnalyzer()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
+def vader_scores(text: str) -> tuple[tuple[str, float], ...]:
+    """VADER's neg/neu/pos/compound of `text`, cached: the tone model reads a sentence's
+    scores for each of its mentions, and article tone reads them again."""
+    return tuple(analyzer().polarity_scores(text).items())
+
+
 def vader_compound(text: str) -> float:
-    return float(analyzer().polarity_scores(text)["compound"])
+    return float(dict(vader_scores(text))["compound"])
 
 
 def polarity_of(compound: float) -> str:
@@ -105,14 +111,12 @@ def score_mentions(mentions: pd.DataFrame, *, engine: str = "target") -> pd.Data
         from analysis.target_sentiment import default_model
 
         preds = default_model().predict_many(spans)
-        m["context"] = [clause_context(s, a, b) for s, a, b in spans]
         m["tone"] = [p.score for p in preds]
         m["polarity"] = [p.label for p in preds]
         m["deferred"] = [p.deferred for p in preds]
     else:
         rule = CONTEXT_RULES[engine.removeprefix("vader-")]
-        m["context"] = [rule(s, a, b) for s, a, b in spans]
-        m["tone"] = [vader_compound(c) for c in m["context"]]
+        m["tone"] = [vader_compound(rule(s, a, b)) for s, a, b in spans]
         m["polarity"] = [polarity_of(t) for t in m["tone"]]
         m["deferred"] = False
     m["engine"] = engine
@@ -148,24 +152,43 @@ def mean_interval(values: np.ndarray, groups: np.ndarray | None = None, *,
     return mean, float(lo), float(hi)
 
 
-def _tone_row(actor: str, outlet: str, g: pd.DataFrame) -> dict:
-    mean, lo, hi = mean_interval(g["tone"].to_numpy(float), g["article_id"].to_numpy())
-    shares = g["polarity"].value_counts(normalize=True) * 100
-    return {"actor": actor, "outlet": outlet, "mentions": len(g),
-            "articles": g["article_id"].nunique(), "tone_mean": mean, "ci_low": lo,
-            "ci_high": hi, **{f"{lab}_pct": float(shares.get(lab, 0.0)) for lab in LABELS},
-            "low_n": len(g) < LOW_N_MENTIONS}
-
-
 ALL_OUTLETS = "All selected outlets"
+
+
+def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Tone per group of `by`: n, articles, mean, 95% interval (t interval from
+    T_INTERVAL_FROM mentions, vectorised; `mean_interval`'s bootstrap below) and class shares."""
+    g = scored.groupby(by, sort=True, observed=True)
+    out = g.agg(mentions=("tone", "size"), articles=("article_id", "nunique"),
+                tone_mean=("tone", "mean"), sd=("tone", "std"))
+    from statistics import NormalDist
+
+    half = NormalDist().inv_cdf(0.975) * out["sd"] / np.sqrt(out["mentions"])
+    out["ci_low"], out["ci_high"] = out["tone_mean"] - half, out["tone_mean"] + half
+    tone = scored["tone"].to_numpy(float)
+    article = scored["article_id"].to_numpy()
+    small = {key: rows for key, rows in g.indices.items() if len(rows) < T_INTERVAL_FROM}
+    if small:
+        intervals = pd.DataFrame([mean_interval(tone[r], article[r])[1:] for r in small.values()],
+                                 index=out.loc[list(small)].index, columns=["ci_low", "ci_high"])
+        out.update(intervals)
+    counts = scored.groupby([*by, "polarity"], observed=True).size().unstack(fill_value=0)
+    counts = counts.reindex(columns=list(LABELS), fill_value=0)
+    shares = counts.div(counts.sum(axis=1), axis=0) * 100
+    for lab in LABELS:
+        out[f"{lab}_pct"] = shares[lab]
+    out["low_n"] = out["mentions"] < LOW_N_MENTIONS
+    return out.reset_index()
 
 
 def aggregate_tone(scored: pd.DataFrame) -> pd.DataFrame:
     """Tone per (actor, outlet) and per actor over all outlets (outlet = ALL_OUTLETS),
     with n, a 95% interval and the shares by class (schema.TONE)."""
-    rows = [_tone_row(a, o, g) for (a, o), g in scored.groupby(["actor", "outlet"])]
-    rows += [_tone_row(a, ALL_OUTLETS, g) for a, g in scored.groupby("actor")]
-    out = pd.DataFrame(rows, columns=list(schema.TONE))
+    if scored.empty:
+        return schema.conform(pd.DataFrame(columns=list(schema.TONE)), schema.TONE)
+    per_outlet = _tone_rows(scored, ["actor", "outlet"])
+    overall = _tone_rows(scored, ["actor"]).assign(outlet=ALL_OUTLETS)
+    out = pd.concat([per_outlet, overall], ignore_index=True)[list(schema.TONE)]
     return schema.conform(out.sort_values(["actor", "outlet"]), schema.TONE)
 
 
@@ -198,18 +221,26 @@ def tone_shares_long(tone: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.TONE_SHARES)
 
 
-def tone_extremes(scored: pd.DataFrame, actor: str, *, n: int = 5,
+def tone_extremes(scored: pd.DataFrame, sentences: pd.DataFrame, actor: str, *, n: int = 5,
                   outlet: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `n` most negative and most positive mentions of `actor` (schema.TONE_EVIDENCE)."""
+    """The `n` most negative and most positive mentions of `actor`, with their sentence, the
+    context that was scored and what pushed the score (schema.TONE_EVIDENCE)."""
     m = scored[scored["actor"] == actor]
     if outlet:
         m = m[m["outlet"] == outlet]
-    m = m.assign(spans=[f"{a}-{b}" for a, b in zip(m["start"], m["end"])], kinds=m["kind"],
-                 surfaces=m["surface"], mentions=1)
     neg = m[m["tone"] < 0].sort_values("tone").head(n)
     pos = m[m["tone"] > 0].sort_values("tone", ascending=False).head(n)
-    return (schema.conform(neg.assign(why=_why(neg)), schema.TONE_EVIDENCE),
-            schema.conform(pos.assign(why=_why(pos)), schema.TONE_EVIDENCE))
+    return _tone_evidence(neg, sentences), _tone_evidence(pos, sentences)
+
+
+def _tone_evidence(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    text = sentences.set_index(["article_id", "sentence_id"])["text"]
+    rows = rows.assign(sentence=[text[(a, s)] for a, s in zip(rows["article_id"], rows["sentence_id"])])
+    context = [CONTEXT_RULES["clause" if e == "target" else e.removeprefix("vader-")](s, a, b)
+               for e, s, a, b in zip(rows["engine"], rows["sentence"], rows["start"], rows["end"])]
+    out = rows.assign(spans=[f"{a}-{b}" for a, b in zip(rows["start"], rows["end"])],
+                      kinds=rows["kind"], surfaces=rows["surface"], mentions=1, context=context)
+    return schema.conform(out.assign(why=_why(out)), schema.TONE_EVIDENCE)
 
 
 def _why(scored: pd.DataFrame) -> list[str]:

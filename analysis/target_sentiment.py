@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,7 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.sentiment import analyzer, clause_context, polarity_of, window_context
+from analysis.sentiment import (analyzer, clause_context, polarity_of, vader_scores,
+                                window_context)
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.json.gz"
 FEATURES_VERSION = 1
@@ -40,11 +40,6 @@ NEGATIONS = frozenset("not no never n't nothing nobody none neither nor without 
 SPEECH = frozenset("said says told added wrote argued warned noted insisted claimed stated".split())
 NEGATION_FACTOR = -0.74  # VADER's N_SCALAR (vaderSentiment.py)
 DEFER_BELOW = 0.42  # chosen on NewsMTSC dev among 0.40, 0.42, 0.45, 0.50 (issue 9 note)
-
-
-@lru_cache(maxsize=100_000)
-def _vader_scores(text: str) -> tuple[tuple[str, float], ...]:
-    return tuple(analyzer().polarity_scores(text).items())
 
 
 def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
@@ -66,7 +61,7 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     clause = clause_context(sentence, start, end)
     window = window_context(sentence, start, end, words=8)
     for name, ctx in (("sent", sentence), ("clause", clause), ("w8", window)):
-        for k, v in _vader_scores(ctx):
+        for k, v in vader_scores(ctx):
             f[f"v:{name}:{k}"] = v
     for w in _TOK.findall(clause.lower()):
         f["c:" + w] = 1.0
@@ -154,7 +149,7 @@ class LinearModel:
             best = int(probs.argmax())
             p = (float(probs[0]), float(probs[1]), float(probs[2]))
             if p[best] < DEFER_BELOW:
-                compound = dict(_vader_scores(clause_context(sentence, start, end)))["compound"]
+                compound = dict(vader_scores(clause_context(sentence, start, end)))["compound"]
                 out.append(Prediction(polarity_of(compound), p, compound, (), deferred=True))
             else:
                 out.append(Prediction(CLASSES[best], p, p[2] - p[0], ()))

@@ -1,14 +1,14 @@
 """Outlets side by side: attention, voices, topics, words and tone, each against the rest."""
 import streamlit as st
 
-from analysis.compare import (THIN_ARTICLES, THIN_WORDS, actor_words, attention,
-                              distinctive_terms, outlet_volume, term_sentences, tone_differences)
+from analysis.compare import (THIN_ARTICLES, THIN_WORDS, attention, outlet_volume,
+                              term_sentences, tone_differences)
 from analysis.filters import apply_filters
 from analysis.mentions import count_mentions, evidence_sentences, total_by_actor
 from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
 from analysis.topics import topic_sentences, topic_shares
 from ui import charts, downloads, views
-from ui.data import view
+from ui.data import distinctive, on_demand, selection_key, view
 from ui.evidence import show_evidence, show_quotes
 
 v = view()
@@ -99,9 +99,11 @@ with tabs[2]:
 
 with tabs[3]:
     drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
-    terms = distinctive_terms(corpus.sentences, arts,
-                              exclude_words=actor_words(analysis.registry) if drop_names else frozenset())
-    if terms.empty:
+    terms = (distinctive(corpus.content_hash, selection_key(arts), drop_names, analysis, arts)
+             if on_demand("distinctive words", arts, "distinctive") else None)
+    if terms is None:
+        st.caption("Distinctive words read every sentence of the selection.")
+    elif terms.empty:
         st.info("Too little text for distinctive terms (each term must occur at least twice).")
     else:
         cols = st.columns(min(len(picked), 3))

@@ -4,10 +4,10 @@ import streamlit as st
 
 from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, person_actor,
                              save_registry, update_actor)
-from analysis.mentions import discover_names, registry_table
+from analysis.mentions import registry_table
 from analysis.library import read_only
 from analysis.pipeline import corpus_folder, registry_path
-from ui.data import view
+from ui.data import on_demand, unclaimed_names, view
 
 v = view()
 analysis, corpus = v.analysis, v.corpus
@@ -81,10 +81,11 @@ with right.form("edit_aliases"):
 st.subheader("Names no actor claims yet")
 st.caption("Capitalised names that appear at least twice and are not matched by the registry. "
            "Promote one to count it on every page.")
-found = discover_names(corpus.sentences, analysis.mentions, registry)
-if found.empty:
+found = (unclaimed_names(corpus.content_hash, analysis)
+         if on_demand("unclaimed names", corpus.articles, "unclaimed") else None)
+if found is not None and found.empty:
     st.caption("None: every recurring name is claimed.")
-else:
+elif found is not None:
     st.dataframe(found, hide_index=True, width="stretch", height=260,
                  column_config={"example": st.column_config.TextColumn("First sentence", width="large")})
     with st.form("promote"):

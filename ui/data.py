@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from analysis.corpus import SEEDS_DIR, Corpus, fingerprint
 from analysis.library import library_dir, list_corpora
+from analysis.compare import actor_words, distinctive_terms
 from analysis.filters import Filters, apply_filters
+from analysis.mentions import discover_names
 from analysis.pipeline import Analysis, open_indexed
 from analysis.sentiment import score_mentions
 
@@ -127,3 +131,38 @@ def selected_articles(v: View):
         st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
         st.stop()
     return arts
+
+
+# Above this many articles, scans over every sentence (distinctive words, unclaimed names)
+# wait for a click, so that the page itself stays instant; their results are cached.
+LARGE_SELECTION = 2000
+
+
+def on_demand(what: str, articles: pd.DataFrame, key: str) -> bool:
+    """Whether a scan of the selection's sentences should run: at once for a small selection,
+    after a click for a large one (remembered for this selection during the session)."""
+    if len(articles) <= LARGE_SELECTION:
+        return True
+    wanted = st.session_state.setdefault("_on_demand", set())
+    token = (key, selection_key(articles))
+    if token not in wanted and st.button(f"Compute {what} for {len(articles):,} articles",
+                                         key=f"demand_{key}", help="Reads every sentence of "
+                                         "the selection; the result is kept for later visits."):
+        wanted.add(token)
+    return token in wanted
+
+
+def selection_key(articles: pd.DataFrame) -> str:
+    return hashlib.sha256("\n".join(sorted(articles["article_id"])).encode()).hexdigest()[:16]
+
+
+@st.cache_data(show_spinner="Counting the words of every outlet…", max_entries=16)
+def distinctive(content_hash: str, selection: str, drop_names: bool, _analysis: Analysis,
+                _articles: pd.DataFrame) -> pd.DataFrame:
+    exclude = actor_words(_analysis.registry) if drop_names else frozenset()
+    return distinctive_terms(_analysis.corpus.sentences, _articles, exclude_words=exclude)
+
+
+@st.cache_data(show_spinner="Looking for names no actor claims…", max_entries=4)
+def unclaimed_names(content_hash: str, _analysis: Analysis) -> pd.DataFrame:
+    return discover_names(_analysis.corpus.sentences, _analysis.mentions, _analysis.registry)

@@ -18,7 +18,7 @@ from analysis.mentions import (KINDS, MEASURES, count_mentions, frequency_matrix
 from analysis.overview import PER_ARTICLE_UP_TO, hygiene_table
 from analysis.pipeline import Analysis
 from analysis.quotes import speaker_counts, top_speakers
-from analysis.sentiment import (ALL_OUTLETS, aggregate_tone, article_tone, outlet_article_tone,
+from analysis.sentiment import (ALL_OUTLETS, aggregate_tone, outlet_article_tone,
                                 tone_shares_long)
 from analysis.topics import topic_matrix, topic_shares
 from ui import charts
@@ -121,7 +121,7 @@ def tone_shares(engine: str, overall: pd.DataFrame) -> Chart:
 
 def article_tone_by_outlet(analysis: Analysis, arts: pd.DataFrame,
                            colors: dict[str, str]) -> tuple[Chart, pd.DataFrame]:
-    per_article = article_tone(arts, analysis.corpus.sentences)
+    per_article = analysis.article_tone[analysis.article_tone["article_id"].isin(arts["article_id"])]
     per_outlet = outlet_article_tone(per_article)
     fig = charts.dot_interval_chart(
         per_outlet, x="tone_mean", y="outlet", low="ci_low", high="ci_high", color="outlet",

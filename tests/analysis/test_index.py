@@ -158,3 +158,17 @@ def test_read_only_corpus_indexes_into_the_cache(tmp_path, monkeypatch):
     result, info = open_indexed(SEEDS_DIR)
     assert info["articles"] == 5 and (tmp_path / "cache").exists()
     assert not (SEEDS_DIR / ".presslens-index").exists()
+
+
+def test_many_parts_are_merged_and_later_additions_read_with_them(corpus_path, monkeypatch):
+    import analysis.index as ix
+
+    monkeypatch.setattr(ix, "CHUNK", 2)  # 12 parts, over MAX_PARTS
+    merged, info = open_indexed(corpus_path)
+    assert info["parts"] == 1
+    assert len(list((index_dir(corpus_path) / "parts").glob("*-analysis-mentions.parquet"))) == 1
+    _same(analyse(load_corpus(corpus_path)), merged)
+    _append(corpus_path, 2)
+    grown, info = open_indexed(corpus_path)
+    assert (info["processed"], info["parts"]) == (2, 2)
+    _same(analyse(load_corpus(corpus_path)), grown)

@@ -77,9 +77,13 @@ def test_score_mentions_on_seeds_and_extremes():
     assert list(scored.columns) == list(schema.SCORED_MENTIONS)
     assert len(scored) == (result.mentions["actor"] != "").sum()
     assert scored["tone"].between(-1, 1).all()
-    neg, pos = tone_extremes(scored, "China", n=3)
+    neg, pos = tone_extremes(scored, result.corpus.sentences, "China", n=3)
     assert len(neg) == 3 and neg["tone"].is_monotonic_increasing and (neg["tone"] < 0).all()
     assert (pos["tone"] > 0).all()
+    spans = [tuple(map(int, sp.split("-"))) for sp in neg["spans"]]
+    assert all(c and c in s and s[a:b] in c for c, s, (a, b) in
+               zip(neg["context"], neg["sentence"], spans))
+    assert (neg["why"] != "").all()  # the words behind each shown score
     per_article = article_tone(result.corpus.articles, result.corpus.sentences)
     assert len(per_article) == 5 and list(per_article.columns) == list(schema.ARTICLE_TONE)
 
