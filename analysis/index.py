@@ -48,7 +48,7 @@ from analysis.sentiment import article_tone, score_mentions
 from analysis.target_sentiment import FEATURES_VERSION, MODEL_PATH
 from analysis.topics import Topic, tag_sentences
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CLEAN_TABLES = {"articles": schema.ARTICLES, "zones": schema.ZONES,
                 "sentences": schema.SENTENCES, "problems": schema.PROBLEMS}
 ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS,

@@ -361,6 +361,7 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
 
     if sketches is None:
         sketches = article_sketches(articles)
+    sketches = sketches.assign(article_id=sketches["article_id"].astype(str))
     sizes = sketches.groupby("shingle")["article_id"].transform("size")
     s = sketches[(sizes > 1) & (sizes <= 50)]
     pairs = s.merge(s, on="shingle", suffixes=("", "_b"))

@@ -25,7 +25,7 @@ def hygiene_table(articles: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
     """Words per article and zone ("article text" for counted zones), long format; for more
     than PER_ARTICLE_UP_TO articles, per outlet (the label is then the outlet)."""
     z = zones[zones["article_id"].isin(articles["article_id"])].copy()
-    z["zone"] = z["zone"].where(~z["counted"], "article text")
+    z["zone"] = z["zone"].astype(str).where(~z["counted"], "article text")
     if len(articles) > PER_ARTICLE_UP_TO:
         z = z.merge(articles[["article_id", "outlet"]], on="article_id")
         out = z.groupby(["outlet", "zone"], as_index=False)["words"].sum()

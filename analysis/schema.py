@@ -33,10 +33,10 @@ ARTICLES: Schema = {
 
 # One row per block (paragraph or line) of the raw file, with the zone the cleaner gave it.
 ZONES: Schema = {
-    "article_id": "str",
+    "article_id": "category",
     "block": "int64",
-    "zone": "str",  # headline, dek, body, byline, caption, boilerplate
-    "reason": "str",  # why the cleaner put it there ("photo credit", "related list", ...)
+    "zone": "category",  # headline, dek, body, byline, caption, boilerplate
+    "reason": "category",  # why the cleaner put it there ("photo credit", "related list", ...)
     "counted": "bool",
     "words": "int64",
     "text": "str",
@@ -44,7 +44,7 @@ ZONES: Schema = {
 
 # One row per sentence of the article text; start/end are offsets into ARTICLES.text.
 SENTENCES: Schema = {
-    "article_id": "str",
+    "article_id": "category",
     "sentence_id": "int64",
     "start": "int64",
     "end": "int64",
@@ -71,16 +71,16 @@ PROBLEMS: Schema = {
 
 # One row per mention of an actor; start/end are offsets into `sentence`.
 MENTIONS: Schema = {
-    "article_id": "str",
-    "file": "str",
-    "outlet": "str",
+    "article_id": "category",
+    "file": "category",
+    "outlet": "category",
     "published": "datetime64[ns]",
-    "actor": "str",  # canonical name, or "" when unresolved
-    "candidates": "str",  # "; "-separated actors an unresolved mention could be
-    "surface": "str",
-    "kind": "str",  # name, role, metonym
+    "actor": "category",  # canonical name, or "" when unresolved
+    "candidates": "category",  # "; "-separated actors an unresolved mention could be
+    "surface": "category",
+    "kind": "category",  # name, role, metonym
     "sentence_id": "int64",
-    "sentence": "str",
+    "sentence": "category",
     "start": "int64",
     "end": "int64",
 }
@@ -162,9 +162,9 @@ MENTION_SCORES: Schema = {
 SCORED_MENTIONS: Schema = {
     **{c: t for c, t in MENTIONS.items() if c != "sentence"},
     "tone": "float64",  # -1..1: P(pos) - P(neg) for the model, VADER compound for VADER
-    "polarity": "str",  # negative, neutral, positive
+    "polarity": "category",  # negative, neutral, positive
     "deferred": "bool",  # the model was unsure and VADER on the clause decided
-    "engine": "str",
+    "engine": "category",
 }
 
 # Tone around each actor per outlet (outlet "All selected outlets": every outlet together).
@@ -231,15 +231,15 @@ SENTIMENT_SCORES: Schema = {
 
 # One row per quotation; start/end are offsets into ARTICLES.text (the quoted words).
 QUOTES: Schema = {
-    "article_id": "str",
-    "file": "str",
-    "outlet": "str",
+    "article_id": "category",
+    "file": "category",
+    "outlet": "category",
     "published": "datetime64[ns]",
-    "speaker": "str",  # registry actor, or the description as given ("a senior official")
-    "actor": "str",  # registry actor where the speaker resolves to one, else ""
-    "speaker_kind": "str",  # actor, pronoun, anonymous, description, continued, unknown, ""
-    "relay": "str",  # outlet that relayed the quotation ("Reuters"), else ""
-    "kind": "str",  # direct, continued, partial, according, term
+    "speaker": "category",  # registry actor, or the description as given ("a senior official")
+    "actor": "category",  # registry actor where the speaker resolves to one, else ""
+    "speaker_kind": "category",  # actor, pronoun, anonymous, description, continued, unknown, ""
+    "relay": "category",  # outlet that relayed the quotation ("Reuters"), else ""
+    "kind": "category",  # direct, continued, partial, according, term
     "quote": "str",
     "sentence_id": "int64",
     "start": "int64",
@@ -272,10 +272,10 @@ SPEAKERS: Schema = {
 
 # Topic tags: one row per (sentence, topic), with the terms that matched.
 TOPIC_TAGS: Schema = {
-    "article_id": "str",
+    "article_id": "category",
     "sentence_id": "int64",
-    "topic": "str",
-    "terms": "str",
+    "topic": "category",
+    "terms": "category",
 }
 
 # Share of each outlet's sentences that touch each topic.
@@ -346,7 +346,7 @@ OUTLET_VOLUME: Schema = {
 # Near-duplicate articles (the same wire story in two outlets).
 # A sample of each article's 5-word shingle hashes, to find near-duplicate candidates.
 SKETCHES: Schema = {
-    "article_id": "str",
+    "article_id": "category",
     "shingle": "int64",
 }
 
@@ -374,10 +374,25 @@ def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
         raise KeyError(f"table lacks columns {missing}")
     out = df.loc[:, list(schema)].copy()
     for col, dtype in schema.items():
-        if dtype == "str":
+        if dtype == "category":
+            out[col] = _category(out[col])
+        elif dtype == "str":
             out[col] = out[col].fillna("").astype(str)
         elif dtype.startswith("datetime64"):
             out[col] = pd.to_datetime(out[col], errors="coerce").astype(dtype)
         else:
             out[col] = out[col].astype(dtype)
     return out.reset_index(drop=True)
+
+
+def _category(col: pd.Series) -> pd.Series:
+    """Strings that repeat (ids, outlets, actors, kinds) stored once, with lexically sorted
+    (ordered) categories and none unused, so that sorting and comparing behave as with strings."""
+    if not isinstance(col.dtype, pd.CategoricalDtype):
+        col = col.fillna("").astype(str).astype("category")
+    if col.isna().any():
+        col = (col if "" in col.cat.categories else col.cat.add_categories([""])).fillna("")
+    col = col.cat.remove_unused_categories()
+    cats = col.cat.categories.astype(str)
+    col = col.cat.rename_categories(cats) if not cats.equals(col.cat.categories) else col
+    return col.cat.reorder_categories(sorted(cats), ordered=True)
