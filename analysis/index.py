@@ -250,15 +250,13 @@ def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
             out[table] = df.assign(article_key=pd.Series(dtype="str")) if keep_key else df
             continue
         arrow = pa.concat_tables(pieces, promote_options="permissive")
-        arrow = arrow.filter(pc.is_in(arrow["article_key"],
-                                      value_set=wanted.cast(arrow["article_key"].type)))
-        df = arrow.to_pandas()
-        order = df["article_key"].map(live).to_numpy()
+        position = pc.index_in(arrow["article_key"], value_set=wanted.cast(arrow["article_key"].type))
+        arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
+        order = position.drop_null().to_numpy()
         if len(order) and not (np.diff(order) >= 0).all():
-            df = df.iloc[np.argsort(order, kind="stable")]
-        key = df["article_key"].to_numpy()
-        df = schema.conform(df.drop(columns="article_key").reset_index(drop=True), sch)
-        out[table] = df.assign(article_key=key) if keep_key else df
+            arrow = arrow.take(np.argsort(order, kind="stable"))
+        df = schema.conform(arrow.drop_columns("article_key").to_pandas(), sch)
+        out[table] = df.assign(article_key=arrow["article_key"].to_numpy()) if keep_key else df
     return out
 
 
@@ -366,8 +364,9 @@ def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
 
 def _load(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
     live = {k: i for i, k in enumerate(meta["keys"])}
+    shown = {name: sch for name, sch in ANALYSIS_TABLES.items() if name != "sketches"}
     tables = {**_read_layer(folder, meta["clean"], "clean", CLEAN_TABLES, live),
-              **_read_layer(folder, meta["analysis"], "analysis", ANALYSIS_TABLES, live)}
+              **_read_layer(folder, meta["analysis"], "analysis", shown, live)}
     for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)
     return tables

@@ -412,24 +412,48 @@ def frequency_matrix(freq: pd.DataFrame, actors: list[str], measure: str) -> pd.
     return wide.reindex(actors).fillna(0)
 
 
-def evidence_sentences(mentions: pd.DataFrame, actor: str, *,
-                       outlet: str | None = None) -> pd.DataFrame:
-    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
-    with every span of that actor in it."""
+def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None) -> pd.DataFrame:
     m = mentions[mentions["actor"] == actor]
-    if outlet:
-        m = m[m["outlet"] == outlet]
+    return m[m["outlet"] == outlet] if outlet else m
+
+
+def evidence_counts(mentions: pd.DataFrame, actor: str, *,
+                    outlet: str | None = None) -> tuple[int, int]:
+    """How many mentions of `actor` there are, and in how many sentences."""
+    m = _of_actor(mentions, actor, outlet)
+    return len(m), len(m[["article_id", "sentence_id"]].drop_duplicates())
+
+
+def evidence_sentences(mentions: pd.DataFrame, actor: str, *, outlet: str | None = None,
+                       limit: int | None = None) -> pd.DataFrame:
+    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
+    with every span of that actor in it; the first `limit` sentences by date, or all."""
+    m = _of_actor(mentions, actor, outlet)
+    if limit is not None:
+        m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
+        first = ~m.duplicated(["article_id", "sentence_id"])
+        m = m[first.cumsum().to_numpy() <= limit]
     if m.empty:
         return schema.empty(schema.EVIDENCE)
-    m = m.assign(span=m["start"].astype(str) + "-" + m["end"].astype(str))
+    flat = pd.DataFrame({
+        "article_id": m["article_id"].astype(str), "sentence_id": m["sentence_id"],
+        "outlet": m["outlet"].astype(str), "published": m["published"],
+        "sentence": m["sentence"].astype(str),
+        "span": m["start"].astype(str) + "-" + m["end"].astype(str),
+        "kind": m["kind"].astype(str), "surface": m["surface"].astype(str), "start": m["start"]})
+    flat = flat.sort_values(["article_id", "sentence_id", "start"])
+    shared = flat.duplicated(["article_id", "sentence_id"], keep=False)  # a few sentences only
 
     def distinct(values: pd.Series) -> str:
         return ", ".join(pd.unique(values))
 
-    out = m.groupby(["article_id", "sentence_id"], sort=False, as_index=False).agg(
+    grouped = flat[shared].groupby(["article_id", "sentence_id"], sort=False, as_index=False).agg(
         outlet=("outlet", "first"), published=("published", "first"),
         sentence=("sentence", "first"), spans=("span", ";".join), kinds=("kind", distinct),
         surfaces=("surface", distinct), mentions=("span", "size"))
+    single = flat[~shared].rename(columns={"span": "spans", "kind": "kinds",
+                                           "surface": "surfaces"}).assign(mentions=1)
+    out = pd.concat([single[list(grouped.columns)], grouped], ignore_index=True)
     return schema.conform(out.sort_values(["published", "article_id", "sentence_id"]), schema.EVIDENCE)
 
 

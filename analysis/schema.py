@@ -393,6 +393,10 @@ def _category(col: pd.Series) -> pd.Series:
     if col.isna().any():
         col = (col if "" in col.cat.categories else col.cat.add_categories([""])).fillna("")
     col = col.cat.remove_unused_categories()
-    cats = col.cat.categories.astype(str)
-    col = col.cat.rename_categories(cats) if not cats.equals(col.cat.categories) else col
-    return col.cat.reorder_categories(sorted(cats), ordered=True)
+    cats = col.cat.categories
+    if cats.dtype != "str":
+        cats = cats.astype(str)
+        col = col.cat.rename_categories(cats)
+    if not cats.is_monotonic_increasing:
+        col = col.cat.reorder_categories(cats.sort_values())
+    return col if col.cat.ordered else col.cat.as_ordered()

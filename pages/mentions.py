@@ -2,11 +2,11 @@
 import streamlit as st
 
 from analysis.filters import apply_filters
-from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_sentences,
-                               mentions_by_date, surface_forms, total_by_actor)
+from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_counts,
+                               evidence_sentences, mentions_by_date, surface_forms, total_by_actor)
 from ui import charts, downloads, views
 from ui.data import selected_articles, view
-from ui.evidence import show_evidence
+from ui.evidence import MAX_SHOWN, show_evidence
 
 v = view()
 corpus, analysis = v.corpus, v.analysis
@@ -71,13 +71,15 @@ e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actor_options, key="m_actor")
 outlet = e2.selectbox("Outlet", ["All selected outlets", *sorted(arts["outlet"].unique())],
                       key="m_outlet")
-ev = evidence_sentences(mentions[mentions["kind"].isin(kinds)], actor,
-                        outlet=None if outlet.startswith("All") else outlet)
-st.caption(f"{int(ev['mentions'].sum()) if len(ev) else 0} mention(s) of **{actor}** in "
-           f"{len(ev)} sentence(s).")
-show_evidence(ev, corpus.labels)
-st.download_button("Sentences (CSV)", downloads.export.table_csv(
-                       ev, downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")),
+counted = mentions[mentions["kind"].isin(kinds)]
+ev_outlet = None if outlet.startswith("All") else outlet
+n_mentions, n_sentences = evidence_counts(counted, actor, outlet=ev_outlet)
+st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
+show_evidence(evidence_sentences(counted, actor, outlet=ev_outlet, limit=MAX_SHOWN),
+              corpus.labels, total=n_sentences)
+prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
+st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
+                       evidence_sentences(counted, actor, outlet=ev_outlet), prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 with st.expander(f"Surface forms merged into {actor}"):

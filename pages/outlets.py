@@ -4,12 +4,12 @@ import streamlit as st
 from analysis.compare import (THIN_ARTICLES, THIN_WORDS, attention, outlet_volume,
                               term_sentences, tone_differences)
 from analysis.filters import apply_filters
-from analysis.mentions import count_mentions, evidence_sentences, total_by_actor
+from analysis.mentions import count_mentions, evidence_counts, evidence_sentences, total_by_actor
 from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
 from analysis.topics import topic_sentences, topic_shares
 from ui import charts, downloads, views
 from ui.data import distinctive, on_demand, selection_key, view
-from ui.evidence import show_evidence, show_quotes
+from ui.evidence import MAX_SHOWN, show_evidence, show_quotes
 
 v = view()
 corpus, analysis = v.corpus, v.analysis
@@ -67,7 +67,8 @@ with tabs[0]:
     focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
     downloads.chart(views.attention_difference(shown[shown["outlet"] == focus], focus, colors))
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
-    show_evidence(evidence_sentences(mentions, actor, outlet=focus), labels)
+    show_evidence(evidence_sentences(mentions, actor, outlet=focus, limit=MAX_SHOWN), labels,
+                  total=evidence_counts(mentions, actor, outlet=focus)[1])
 
 with tabs[1]:
     speakers = speaker_counts(quotes)

@@ -15,9 +15,11 @@ _STYLE = ("<style>.pl-ev{margin:0 0 .7em 0;line-height:1.5}.pl-ev mark{backgroun
           ".pl-ctx{text-decoration:underline dotted #888;text-underline-offset:3px}</style>")
 
 
-def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str | None = None) -> None:
+def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str | None = None,
+                  total: int | None = None) -> None:
     """One paragraph per sentence: outlet · date · article, then the sentence. `extra` names a
-    float column (e.g. tone) to print beside each sentence."""
+    float column (e.g. tone) to print beside each sentence; `total` is how many sentences there
+    are where `evidence` holds only the first of them."""
     if evidence.empty:
         st.info("No sentence matches this selection.")
         return
@@ -38,8 +40,9 @@ def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str 
     st.html("".join(parts))
     if "context" in evidence.columns:
         st.caption("Dotted underline: the part of the sentence that was scored.")
-    if len(evidence) > MAX_SHOWN:
-        st.caption(f"Showing {MAX_SHOWN} of {len(evidence)} sentences; download the CSV for all.")
+    total = max(total or 0, len(evidence))
+    if total > MAX_SHOWN:
+        st.caption(f"Showing {MAX_SHOWN} of {total:,} sentences; download the CSV for all.")
 
 
 def show_quotes(quotes: pd.DataFrame, labels: dict[str, str]) -> None:
