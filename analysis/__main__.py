@@ -155,29 +155,33 @@ def cmd_index(args: argparse.Namespace) -> None:
     """Index a corpus: the per-article work stored as Parquet, reused where nothing changed."""
     from tqdm import tqdm
 
-    from analysis.pipeline import open_indexed
+    from analysis.index import build_index
+    from analysis.pipeline import corpus_folder, load_corpus_registry
+    from analysis.topics import load_topics
 
     if not args.dir.exists():
         print(f"error: {args.dir} does not exist — give a corpus folder or a .csv/.jsonl table",
               file=sys.stderr)
         raise _Failed
+    registry, problems = load_corpus_registry(args.dir)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    topics, _ = load_topics(corpus_folder(args.dir))
     with tqdm(total=0, unit="article", desc="indexing", file=sys.stderr) as bar:
         def progress(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        result, info = open_indexed(args.dir, engine=args.tone, workers=args.workers,
-                                    executor=args.engine, scheduler=args.scheduler,
-                                    progress=progress)
-    for row in result.corpus.problems.itertuples():
+        tables, info = build_index(args.dir, registry, topics, engine=args.tone,
+                                   workers=args.workers, executor=args.engine,
+                                   scheduler=args.scheduler, progress=progress, load=False)
+    for row in tables.get("read_problems", pd.DataFrame()).itertuples():
         print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
               file=sys.stderr)
-    for problem in result.registry_problems:
-        print(f"error: {problem}", file=sys.stderr)
-    words = int(result.corpus.articles["words"].sum())
     print(f"indexed {info['articles']} articles ({info['processed']} processed, "
           f"{info['reused']} reused) in {info['seconds']:.1f} s, "
-          f"{words / max(info['seconds'], 1e-9):,.0f} words/s -> {info['index']}", file=sys.stderr)
+          f"{info['words'] / max(info['seconds'], 1e-9):,.0f} words/s -> {info['index']}",
+          file=sys.stderr)
 
 
 def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:

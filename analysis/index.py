@@ -57,6 +57,7 @@ ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS
 CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
 MAX_PARTS = 8  # beyond this many parts in a layer, they are merged into one
+DUPLICATE_INPUT = ("article_id", "outlet", "words")  # article columns an update reads (no text)
 EXECUTORS = ("processes", "dask")
 Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
@@ -90,9 +91,10 @@ def dependency_hash(registry: Registry, topics: list[Topic], engine: str) -> str
 def raw_key(raw: _Raw) -> str:
     """The article's key: its id, file, text and metadata, and the index version (which covers
     the cleaning code)."""
-    payload = json.dumps([INDEX_VERSION, raw.article_id, raw.file, raw.text, raw.given, raw.extra],
-                         sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode()).hexdigest()[:20]
+    h = hashlib.sha256(f"{INDEX_VERSION}\x1f{raw.article_id}\x1f{raw.file}\x1f".encode())
+    h.update(repr((sorted(raw.given.items()), sorted(raw.extra.items()))).encode())
+    h.update(raw.text.encode())
+    return h.hexdigest()[:20]
 
 
 def analyse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
@@ -240,8 +242,8 @@ def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
     wanted = pa.array(list(live), type=pa.string())
     out = {}
     for table, sch in tables.items():
-        pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet")
-                  for part in ordered]
+        pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet",
+                                columns=[*sch, "article_key"]) for part in ordered]
         if any(p.column_names != [*sch, "article_key"] for p in pieces):
             raise IndexError_(f"{table} has columns other than {[*sch, 'article_key']}")
         pieces = [p for p in pieces if p.num_rows]
@@ -263,10 +265,12 @@ def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
 # ------------------------------------------------------------------------------ building
 def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: str,
                 workers: int = 1, executor: str = "processes", scheduler: str | None = None,
-                progress: Progress | None = None) -> tuple[dict[str, pd.DataFrame], dict]:
+                progress: Progress | None = None, load: bool = True
+                ) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table of the corpus at `path`: read from the index where it is current, computed
     where not. Returns the tables (CLEAN_TABLES, ANALYSIS_TABLES, "read_problems",
-    "duplicates") and what was done."""
+    "duplicates") and what was done; without `load`, only brings the index up to date (and
+    returns just the tables that took)."""
     t0 = time.perf_counter()
     path = Path(path)
     folder = index_dir(path)
@@ -276,11 +280,12 @@ def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: 
     if meta and (meta["fingerprint"], meta["dependency"], meta.get("read_errors", True)) == (
             stamp, dependency, False):  # a file that could not be read is tried again
         try:
-            return _load(folder, meta), _info(meta, 0, t0, folder)
+            return (_load(folder, meta) if load else {}), _info(meta, 0, t0, folder)
         except _UNUSABLE as exc:
             meta = _distrust(folder, exc)
     args = (path, folder, stamp, registry, topics, engine, dependency)
-    kw = {"workers": workers, "executor": executor, "scheduler": scheduler, "progress": progress}
+    kw = {"workers": workers, "executor": executor, "scheduler": scheduler, "progress": progress,
+          "load": load}
     try:
         return _update(*args, meta, t0=t0, **kw)
     except _UNUSABLE as exc:
@@ -295,7 +300,7 @@ def _distrust(folder: Path, exc: Exception) -> None:
 
 
 def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, workers,
-            executor, scheduler, progress, t0) -> tuple[dict[str, pd.DataFrame], dict]:
+            executor, scheduler, progress, load, t0) -> tuple[dict[str, pd.DataFrame], dict]:
     if meta is None:  # parts left by an interrupted run are picked up by run_job
         meta = {"clean": {}, "analysis": {}}
     if meta.get("dependency") != dependency:
@@ -319,21 +324,55 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
                 keys=keys, content_hash=hashlib.sha256("".join(keys).encode()).hexdigest()[:16])
     tables = {}
     for layer, schemas in (("clean", CLEAN_TABLES), ("analysis", ANALYSIS_TABLES)):
+        if not load and len(meta[layer]) <= MAX_PARTS:  # what near-duplicates need, no more
+            schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
+                       "analysis": {"sketches": schema.SKETCHES}}[layer]
         read = _read_layer(folder, meta[layer], layer, schemas, live, keep_key=True)
         if len(meta[layer]) > MAX_PARTS:  # many small parts: one part per table reads faster
             part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
                                         .encode()).hexdigest()[:15]
             _write_part(folder / "parts", f"{part}-{layer}", read, None)
             meta[layer] = {part: keys}
-        tables.update({name: df.drop(columns="article_key") for name, df in read.items()})
+        tables.update(read)
+    had_duplicates = (folder / "duplicates.parquet").exists() and bool(cleaned_keys)
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
-    tables["duplicates"] = near_duplicates(tables["articles"], tables["sketches"])
+    meta["words"] = int(tables["articles"]["words"].sum())
+    tables["duplicates"] = _duplicates(folder, meta, tables, live, new={
+        a for a, k in zip(tables["articles"]["article_id"], tables["articles"]["article_key"])
+        if k not in cleaned_keys} if had_duplicates else None)
+    tables = {name: df.drop(columns="article_key", errors="ignore") for name, df in tables.items()}
     try:
         _save(folder, meta, tables)
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
     return tables, _info(meta, len(to_clean) + len(to_analyse), t0, folder)
+
+
+def _duplicates(folder: Path, meta: dict, tables: dict, live: dict[str, int],
+                new: set[str] | None) -> pd.DataFrame:
+    """Near-duplicate pairs: the stored ones between articles still there and unchanged,
+    plus those involving `new` articles (all pairs anew where `new` is None). Texts are read
+    from the index for the few candidate articles only."""
+    articles = tables["articles"]
+
+    def texts(ids: set[str]) -> dict[str, str]:
+        if "text" in articles.columns:
+            rows = articles[articles["article_id"].isin(ids)]
+        else:
+            rows = _read_layer(folder, meta["clean"], "clean", {"articles": {
+                c: schema.ARTICLES[c] for c in ("article_id", "text")}}, live)["articles"]
+            rows = rows[rows["article_id"].isin(ids)]
+        return dict(zip(rows["article_id"], rows["text"]))
+
+    found = near_duplicates(articles, tables["sketches"], new=new, texts=texts)
+    if new is None:
+        return found
+    known = set(articles["article_id"]) - new
+    old = pd.read_parquet(folder / "duplicates.parquet")
+    old = old[old["article_id"].isin(known) & old["duplicate_of"].isin(known)]
+    both = pd.concat([old, found], ignore_index=True).sort_values(["article_id", "duplicate_of"])
+    return schema.conform(both, schema.DUPLICATES)
 
 
 def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
@@ -387,7 +426,7 @@ def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
 
 
 def _info(meta: dict, processed: int, t0: float, folder: Path) -> dict:
-    return {"articles": len(meta["keys"]), "processed": processed,
+    return {"articles": len(meta["keys"]), "words": meta.get("words", 0), "processed": processed,
             "reused": len(meta["keys"]) - processed, "seconds": time.perf_counter() - t0,
             "index": str(folder), "content_hash": meta["content_hash"],
             "parts": len(meta["analysis"])}

@@ -25,6 +25,7 @@ import shutil
 import unicodedata
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -352,11 +353,14 @@ def article_sketches(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None, *,
-                    threshold: float = 0.6) -> pd.DataFrame:
+                    threshold: float = 0.6, new: set[str] | None = None,
+                    texts: Callable[[set[str]], dict[str, str]] | None = None) -> pd.DataFrame:
     """Pairs of articles sharing most of their text (Jaccard similarity of 5-word shingles ≥
     threshold): the same wire story in two outlets, or one article uploaded twice
     (schema.DUPLICATES). Candidates share MIN_SHARED sketched shingles that at most 50
-    articles have (`article_sketches`); only they are compared in full."""
+    articles have (`article_sketches`); only they are compared in full. With `new`, only pairs
+    involving those articles are looked for (the index keeps the others). `texts` gives the
+    text of some articles (default: the `text` column of `articles`)."""
     from analysis import schema
 
     if sketches is None:
@@ -364,17 +368,21 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
     sketches = sketches.assign(article_id=sketches["article_id"].astype(str))
     sizes = sketches.groupby("shingle")["article_id"].transform("size")
     s = sketches[(sizes > 1) & (sizes <= 50)]
-    pairs = s.merge(s, on="shingle", suffixes=("", "_b"))
-    pairs = pairs[pairs["article_id"] < pairs["article_id_b"]]
-    shared = pairs.groupby(["article_id", "article_id_b"]).size().reset_index(name="n")
+    pairs = s.merge(s if new is None else s[s["article_id"].isin(new)], on="shingle")
+    x, y = pairs["article_id_x"], pairs["article_id_y"]
+    # each pair once: x < y, or (with `new`) y new and x old, or both new and x < y
+    once = (x < y) if new is None else (x != y) & (~x.isin(new) | (x < y))
+    x, y = x[once].to_numpy(), y[once].to_numpy()
+    pairs = pd.DataFrame({"a": np.where(x < y, x, y), "b": np.where(x < y, y, x)})
+    shared = pairs.groupby(["a", "b"]).size().reset_index(name="n")
     size = sketches.groupby("article_id").size()  # short articles have short sketches
-    need = np.minimum(MIN_SHARED, np.minimum(shared["article_id"].map(size),
-                                             shared["article_id_b"].map(size)) // 2)
+    need = np.minimum(MIN_SHARED, np.minimum(shared["a"].map(size), shared["b"].map(size)) // 2)
     shared = shared[shared["n"] >= need]
-    candidates = sorted(zip(shared["article_id"], shared["article_id_b"]))
-    text = articles.set_index("article_id")["text"]
-    outlet = articles.set_index("article_id")["outlet"]
-    sets = {aid: _shingles(text[aid]) for aid in {a for pair in candidates for a in pair}}
+    candidates = sorted(zip(shared["a"], shared["b"]))
+    wanted = {x for pair in candidates for x in pair}
+    text = texts(wanted) if texts else dict(zip(articles["article_id"], articles["text"]))
+    outlet = dict(zip(articles["article_id"].astype(str), articles["outlet"].astype(str)))
+    sets = {aid: _shingles(text[aid]) for aid in wanted}
     rows = []
     for a, b in candidates:
         sim = len(sets[a] & sets[b]) / len(sets[a] | sets[b])

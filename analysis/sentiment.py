@@ -234,8 +234,9 @@ def tone_extremes(scored: pd.DataFrame, sentences: pd.DataFrame, actor: str, *, 
 
 
 def _tone_evidence(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    text = sentences.set_index(["article_id", "sentence_id"])["text"]
-    rows = rows.assign(sentence=[text[(a, s)] for a, s in zip(rows["article_id"], rows["sentence_id"])])
+    near = sentences[sentences["article_id"].isin(set(rows["article_id"].astype(str)))]
+    text = dict(zip(zip(near["article_id"].astype(str), near["sentence_id"]), near["text"]))
+    rows = rows.assign(sentence=[text[(str(a), s)] for a, s in zip(rows["article_id"], rows["sentence_id"])])
     context = [CONTEXT_RULES["clause" if e == "target" else e.removeprefix("vader-")](s, a, b)
                for e, s, a, b in zip(rows["engine"], rows["sentence"], rows["start"], rows["end"])]
     out = rows.assign(spans=[f"{a}-{b}" for a, b in zip(rows["start"], rows["end"])],

@@ -31,18 +31,18 @@ if scored.empty:
             "show. Add actors on the Actor registry page, or widen the filters.")
     st.stop()
 
-tone = aggregate_tone(scored)
-overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
+by_mentions = scored["actor"].value_counts().index.astype(str).tolist()
 c1, c2 = st.columns([3, 1])
-default = overall["actor"].head(8).tolist()
-actors = c1.multiselect("Actors", overall["actor"].tolist(), default=default, key="s_actors",
+actors = c1.multiselect("Actors", by_mentions, default=by_mentions[:8], key="s_actors",
                         help="Ordered by number of mentions in the selection.")
 hide_low = c2.toggle(f"Hide figures with < {LOW_N_MENTIONS} mentions", key="s_hide_low")
 if not actors:
     st.info("Pick at least one actor.")
     st.stop()
 
-shown = tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)]
+tone = aggregate_tone(scored[scored["actor"].isin(actors)])  # intervals for the shown actors only
+overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
+shown = tone[tone["outlet"] != ALL_OUTLETS]
 if hide_low:
     shown = shown[~shown["low_n"]]
 colors = charts.corpus_colors(corpus)
@@ -53,10 +53,10 @@ else:
     st.caption(f"Hollow, faded dots rest on fewer than {LOW_N_MENTIONS} mentions: read them as "
                "anecdotes, not measurements. A dot without a bar has a single mention.")
     downloads.chart(views.tone_by_actor(engine, shown, actors, colors))
-downloads.chart(views.tone_shares(engine, overall[overall["actor"].isin(actors)]))
+downloads.chart(views.tone_shares(engine, overall))
 
 with st.expander("The numbers (n, interval, shares) for every actor and outlet"):
-    st.dataframe(tone[tone["actor"].isin(actors)], hide_index=True, width="stretch",
+    st.dataframe(tone, hide_index=True, width="stretch",
                  column_config={c: st.column_config.NumberColumn(format="%.2f")
                                 for c in ("tone_mean", "ci_low", "ci_high")})
 

@@ -210,13 +210,11 @@ def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[
         timeline = mentions_timeline(mentions_by_date(mentions, top["actor"].tolist()[:4]), KINDS)
         out += [timeline] if timeline else []
     if not scored.empty:
-        tone = aggregate_tone(scored)
-        overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
-        actors = overall["actor"].head(8).tolist()
-        out += [tone_by_actor(analysis.engine,
-                              tone[tone["actor"].isin(actors) & (tone["outlet"] != ALL_OUTLETS)],
-                              actors, colors),
-                tone_shares(analysis.engine, overall[overall["actor"].isin(actors)])]
+        actors = scored["actor"].value_counts().index.astype(str)[:8].tolist()
+        tone = aggregate_tone(scored[scored["actor"].isin(actors)])
+        out += [tone_by_actor(analysis.engine, tone[tone["outlet"] != ALL_OUTLETS], actors, colors),
+                tone_shares(analysis.engine, tone[tone["outlet"] == ALL_OUTLETS]
+                            .sort_values("mentions", ascending=False))]
     out.append(article_tone_by_outlet(analysis, arts, colors)[0])
     if arts["outlet"].nunique() >= 2 and not freq.empty:
         top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
