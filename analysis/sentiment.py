@@ -49,9 +49,10 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|howe
 
 @lru_cache(maxsize=1)
 def analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    """VADER, with the same scores for less work (analysis.vader_fast)."""
+    from analysis.vader_fast import FasterVader
 
-    return SentimentIntensityAnalyzer()
+    return FasterVader()
 
 
 @lru_cache(maxsize=100_000)

@@ -1,7 +1,7 @@
 """A target-aware tone model: logistic regression over features of the text around the target.
 
 Features (all computed here, in pure Python; `scripts/train_target_sentiment.py` fits the
-weights on NewsMTSC train with a fixed setup and writes `models/target_sentiment.json.gz`):
+weights on NewsMTSC train with a fixed setup and writes `models/target_sentiment.npz`):
 - words and word pairs of the sentence with the target replaced by <T>; the six words on each
   side of the target, by side and by position; the words of the target's clause;
 - VADER's scores (neg/neu/pos/compound) of the whole sentence, the clause and a ±8-word window;
@@ -19,7 +19,6 @@ sentences the bag of words splits evenly ("A is terrible, while B is wonderful")
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ import numpy as np
 from analysis.sentiment import (analyzer, clause_context, polarity_of, vader_scores,
                                 window_context)
 
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.json.gz"
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.npz"
 FEATURES_VERSION = 1
 CLASSES = ("negative", "neutral", "positive")
 
@@ -105,39 +104,59 @@ class Prediction:
 
 
 class LinearModel:
-    """Weights per feature and class, loaded from the shipped file, held as one matrix so that
-    many mentions are scored in one numpy step."""
+    """Weights per feature and class held as one matrix, so that many mentions are scored in
+    one numpy step."""
 
-    def __init__(self, weights: dict[str, list[float]], intercept: list[float], meta: dict):
-        self.weights = weights
-        self.intercept = intercept
+    def __init__(self, names: list[str], matrix: np.ndarray, intercept: list[float], meta: dict):
+        self.intercept = np.asarray(intercept, dtype=float)
         self.meta = meta
-        self._row = {name: i for i, name in enumerate(weights)}
-        self._matrix = np.asarray(list(weights.values()), dtype=float).reshape(-1, 3)
+        self._row = {name: i for i, name in enumerate(names)}
+        self._matrix = np.asarray(matrix, dtype=float).reshape(-1, 3)
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "LinearModel":
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            data = json.load(fh)
-        if data.get("features_version") != FEATURES_VERSION:
-            raise ValueError(f"{path.name} was trained on features version "
-                             f"{data.get('features_version')}, this code makes {FEATURES_VERSION}: "
-                             "run scripts/train_target_sentiment.py")
-        return cls(data["weights"], data["intercept"], data.get("meta", {}))
+        with np.load(path) as data:
+            header = json.loads(data["header"].tobytes().decode())
+            if header.get("features_version") != FEATURES_VERSION:
+                raise ValueError(f"{path.name} was trained on features version "
+                                 f"{header.get('features_version')}, this code makes "
+                                 f"{FEATURES_VERSION}: run scripts/train_target_sentiment.py")
+            names = data["names"].tobytes().decode().split("\n")
+            return cls(names, data["weights"], header["intercept"], header.get("meta", {}))
+
+    def save(self, path: Path) -> None:
+        """The weights as .npz: feature names (newline-joined UTF-8), the weight matrix, and a
+        JSON header (features version, classes, intercept, training notes)."""
+        header = {"features_version": FEATURES_VERSION, "classes": list(CLASSES),
+                  "intercept": self.intercept.tolist(), "meta": self.meta}
+        with open(path, "wb") as fh:
+            np.savez_compressed(
+                fh, names=np.frombuffer("\n".join(self._row).encode(), dtype=np.uint8),
+                weights=self._matrix, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8))
+
+    def weight(self, name: str) -> np.ndarray | None:
+        i = self._row.get(name)
+        return None if i is None else self._matrix[i]
 
     def probabilities(self, spans: list[tuple[str, int, int]]) -> np.ndarray:
         """P(class) for each (sentence, start, end), one row per span in CLASSES order."""
-        rows, values, owner = [], [], []
+        names: list[str] = []
+        values: list[float] = []
+        owner: list[int] = []
         for n, (sentence, start, end) in enumerate(spans):
-            for name, value in featurize(sentence, start, end).items():
-                i = self._row.get(name)
-                if i is not None:
-                    rows.append(i)
-                    values.append(value)
-                    owner.append(n)
-        logits = np.tile(np.asarray(self.intercept, dtype=float), (len(spans), 1))
-        if rows:
-            np.add.at(logits, np.asarray(owner), self._matrix[rows] * np.asarray(values)[:, None])
+            feats = featurize(sentence, start, end)
+            names.extend(feats)
+            values.extend(feats.values())
+            owner.extend([n] * len(feats))
+        get = self._row.get
+        rows = np.fromiter((get(name, -1) for name in names), dtype=np.int64, count=len(names))
+        known = rows >= 0
+        rows, weights = rows[known], np.asarray(values, dtype=float)[known]
+        owners = np.asarray(owner, dtype=np.int64)[known]
+        logits = np.tile(self.intercept, (len(spans), 1))
+        for k in range(3):
+            logits[:, k] += np.bincount(owners, weights=self._matrix[rows, k] * weights,
+                                        minlength=len(spans))
         logits -= logits.max(axis=1, keepdims=True)
         exps = np.exp(logits)
         return exps / exps.sum(axis=1, keepdims=True)
@@ -168,10 +187,10 @@ class LinearModel:
         best = CLASSES.index(label)
         pushes = []
         for name, value in featurize(sentence, start, end).items():
-            w = self.weights.get(name)
+            w = self.weight(name)
             if w is None or not name.startswith(("w:", "c:", "L:", "R:", "b:")):
                 continue
-            others = (sum(w) - w[best]) / 2
+            others = (w.sum() - w[best]) / 2
             pushes.append((name, (w[best] - others) * value))
         pushes.sort(key=lambda p: -p[1])
         return tuple(_readable(pushes)[:n])

@@ -1,4 +1,4 @@
-"""Train the target-aware tone model on NewsMTSC train and write analysis/models/target_sentiment.json.gz.
+"""Train the target-aware tone model on NewsMTSC train and write analysis/models/target_sentiment.npz.
 
     .venv/bin/pip install -r requirements-train.txt
     .venv/bin/python scripts/train_target_sentiment.py [--data ../shared/datasets/newsmtsc]
@@ -10,7 +10,6 @@ among 0.03 / 0.05 / 0.1 / 0.2 / 0.3 / 1 on the dev files (see the closing note o
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
@@ -20,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analysis.evaluation import load_newsmtsc, score_sentiment  # noqa: E402
-from analysis.target_sentiment import (CLASSES, FEATURES_VERSION, MODEL_PATH,  # noqa: E402
+from analysis.target_sentiment import (CLASSES, MODEL_PATH,  # noqa: E402
                                        LinearModel, featurize)
 
 C = 0.03
@@ -51,10 +50,10 @@ def main() -> int:
     clf.fit(X, train["label"])
     order = [list(clf.classes_).index(c) for c in CLASSES]
     names = vec.get_feature_names_out()
-    weights = {str(n): [round(float(clf.coef_[k][j]), 5) for k in order]
-               for j, n in enumerate(names)}
-    model = LinearModel(weights, [float(clf.intercept_[k]) for k in order], {})
-    meta = {"C": args.C, "class_weight": "balanced", "min_count": MIN_COUNT, "features": len(weights),
+    weights = clf.coef_[order].T.round(5)  # one row per feature, CLASSES order
+    model = LinearModel([str(n) for n in names], weights,
+                        [float(clf.intercept_[k]) for k in order], {})
+    meta = {"C": args.C, "class_weight": "balanced", "min_count": MIN_COUNT, "features": len(names),
             "train_targets": len(train), "train_seconds": round(time.perf_counter() - t0, 1)}
     for split in ("dev_rw", "dev_mt"):
         dev = load_newsmtsc(args.data / f"{split}.jsonl")
@@ -63,9 +62,8 @@ def main() -> int:
         meta[split] = {"macro_f1": round(float(scores.loc["macro", "f1"]), 1),
                        "accuracy": round(float(scores.loc["accuracy", "f1"]), 1)}
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump({"features_version": FEATURES_VERSION, "classes": list(CLASSES),
-                   "intercept": model.intercept, "weights": weights, "meta": meta}, fh)
+    model.meta = meta
+    model.save(args.out)
     print(json.dumps(meta, indent=1))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0

@@ -7,7 +7,7 @@ import pytest
 from analysis import schema
 from analysis.evaluation import load_newsmtsc, score_sentiment
 from analysis.sentiment import (ALL_OUTLETS, ENGINES, aggregate_tone, article_tone,
-                                clause_context, mean_interval, polarity_of, score_mentions,
+                                clause_context, mean_interval, polarity_of,
                                 target_polarity, tone_extremes)
 from tests.resources import TARGET_POLARITY
 
@@ -121,3 +121,25 @@ def test_model_explains_with_words_and_is_deterministic():
     assert "praised" in [w for w, _ in p.contributions]
     assert default_model().predict(s, 0, 5) == default_model().predict(s, 0, 5)
     assert sum(p.probabilities) == pytest.approx(1.0)
+
+
+def test_faster_vader_gives_vaders_scores():
+    """analysis.vader_fast skips work, not meaning: every score equals vaderSentiment's."""
+    import json
+
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from analysis.corpus import load_corpus
+    from analysis.sentiment import analyzer
+
+    texts = list(load_corpus().sentences["text"]) + [
+        "I am not happy 😞 at all!!", "It was never so good.", "Without doubt, a fine deal.",
+        "It is kind of bad, but the outcome was GREAT.", "No good news; nor any hope.",
+        "  Hardly a success :(  ", "He isn't sure it wasn't a disaster?", "", "🙂"]
+    for split in ("dev_rw", "dev_mt"):
+        path = NEWSMTSC / f"{split}.jsonl"
+        if path.exists():
+            texts += [json.loads(line)["sentence_normalized"] for line in path.open()]
+    stock, fast = SentimentIntensityAnalyzer(), analyzer()
+    assert len(texts) > 300
+    assert [fast.polarity_scores(t) for t in texts] == [stock.polarity_scores(t) for t in texts]
