@@ -15,14 +15,6 @@ HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", layout="wide")
 
-corpus_picker()
-analysis = current_analysis()
-corpus = analysis.corpus
-set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
-report_button()
-st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
-                   f"hash `{corpus.content_hash}`")
-
 # Each url_path differs from its file's name on purpose: a URL equal to a file name in pages/
 # makes Streamlit's legacy pages/ discovery run that file alone, without this frame.
 page = st.navigation(
@@ -41,4 +33,14 @@ page = st.navigation(
                 url_path="library"),
     ]
 )
+
+# The pages' menu comes first, so that it is in place while a new corpus is being indexed.
+corpus_picker()
+analysis = current_analysis()
+corpus = analysis.corpus
+set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
+report_button()
+st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
+                   f"hash `{corpus.content_hash}`")
+
 page.run()

@@ -145,10 +145,12 @@ def on_demand(what: str, articles: pd.DataFrame, key: str) -> bool:
         return True
     wanted = st.session_state.setdefault("_on_demand", set())
     token = (key, selection_key(articles))
-    if token not in wanted and st.button(f"Compute {what} for {len(articles):,} articles",
-                                         key=f"demand_{key}", help="Reads every sentence of "
-                                         "the selection; the result is kept for later visits."):
+    slot = st.empty()
+    if token not in wanted and slot.button(f"Compute {what} for {len(articles):,} articles",
+                                           key=f"demand_{key}", help="Reads every sentence of "
+                                           "the selection; the result is kept for later visits."):
         wanted.add(token)
+        slot.empty()
     return token in wanted
 
 
