@@ -58,15 +58,14 @@ CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
 MAX_PARTS = 8  # beyond this many parts in a layer, they are merged into one
 DUPLICATE_INPUT = ("article_id", "outlet", "words")  # article columns an update reads (no text)
-EXECUTORS = ("processes", "dask")
 Progress = Callable[[int, int], None]  # (articles done, articles to do)
 
 
-class IndexError_(Exception):
+class UnusableIndex(Exception):
     """The stored index cannot be used (unreadable, another version, or inconsistent)."""
 
 
-_UNUSABLE = (OSError, ValueError, KeyError, ImportError, IndexError_, pa.ArrowException)
+_UNUSABLE = (OSError, ValueError, KeyError, ImportError, UnusableIndex, pa.ArrowException)
 
 
 def index_dir(path: Path) -> Path:
@@ -128,29 +127,26 @@ def run_job(job: Job) -> dict:
     """Clean and/or analyse a chunk, write its part files, and return what it wrote. The same
     function runs in this process, in worker processes and on Dask workers."""
     parts = Path(job.folder) / "parts"
-    layers = ("clean", "analysis") if job.raws is not None else ("analysis",)
-    if all((parts / f"{job.part}-analysis-{t}.parquet").exists() for t in ANALYSIS_TABLES) and (
-            job.raws is None or all((parts / f"{job.part}-clean-{t}.parquet").exists()
-                                    for t in CLEAN_TABLES)):
+    layers = {"clean": CLEAN_TABLES, "analysis": ANALYSIS_TABLES} if job.raws is not None else {
+        "analysis": ANALYSIS_TABLES}
+    written = {"part": job.part, **{layer: list(job.keys) for layer in layers}}
+    if all((parts / f"{job.part}-{layer}-{t}.parquet").exists()
+           for layer, tables in layers.items() for t in tables):
         # written by an earlier run that was interrupted before it saved index.json (part
         # names hash the keys and the dependency; files appear whole or not at all)
-        return {"part": job.part, **{layer: list(job.keys) for layer in layers}}
-    parts.mkdir(parents=True, exist_ok=True)
-    written: dict[str, list[str]] = {}
+        return written
     if job.raws is not None:
         cleaned = clean_raws(list(job.raws))
         key_of = dict(zip((r.article_id for r in job.raws), job.keys))
         key_of.update(zip((r.file for r in job.raws), job.keys))  # problems name the file
         _write_part(parts, f"{job.part}-clean", cleaned, key_of)
-        written["clean"] = list(job.keys)
     else:
         cleaned = job.cleaned
         key_of = dict(zip(cleaned["articles"]["article_id"], cleaned["articles"]["article_key"]))
     tables = analyse_articles(cleaned["articles"], cleaned["sentences"], job.registry,
                               list(job.topics), job.engine)
     _write_part(parts, f"{job.part}-analysis", tables, key_of)
-    written["analysis"] = list(job.keys)
-    return {"part": job.part, **written}
+    return written
 
 
 def _write_part(parts: Path, name: str, tables: dict[str, pd.DataFrame], key_of: dict | None
@@ -245,7 +241,7 @@ def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
         pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet",
                                 columns=[*sch, "article_key"]) for part in ordered]
         if any(p.column_names != [*sch, "article_key"] for p in pieces):
-            raise IndexError_(f"{table} has columns other than {[*sch, 'article_key']}")
+            raise UnusableIndex(f"{table} has columns other than {[*sch, 'article_key']}")
         pieces = [p for p in pieces if p.num_rows]
         if not pieces:
             df = schema.empty(sch)
@@ -324,16 +320,17 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
                 keys=keys, content_hash=hashlib.sha256("".join(keys).encode()).hexdigest()[:16])
     tables = {}
     for layer, schemas in (("clean", CLEAN_TABLES), ("analysis", ANALYSIS_TABLES)):
-        if not load and len(meta[layer]) <= MAX_PARTS:  # what near-duplicates need, no more
-            schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
-                       "analysis": {"sketches": schema.SKETCHES}}[layer]
-        read = _read_layer(folder, meta[layer], layer, schemas, live, keep_key=True)
-        if len(meta[layer]) > MAX_PARTS:  # many small parts: one part per table reads faster
+        if len(meta[layer]) > MAX_PARTS:  # many small parts: one per table reads faster
             part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
                                         .encode()).hexdigest()[:15]
-            _write_part(folder / "parts", f"{part}-{layer}", read, None)
+            for name, sch in schemas.items():  # a table at a time, to hold one in memory
+                _write_part(folder / "parts", f"{part}-{layer}", _read_layer(
+                    folder, meta[layer], layer, {name: sch}, live, keep_key=True), None)
             meta[layer] = {part: keys}
-        tables.update(read)
+        if not load:  # what near-duplicates need, no more
+            schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
+                       "analysis": {"sketches": schema.SKETCHES}}[layer]
+        tables.update(_read_layer(folder, meta[layer], layer, schemas, live, keep_key=True))
     had_duplicates = (folder / "duplicates.parquet").exists() and bool(cleaned_keys)
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
