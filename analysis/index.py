@@ -314,6 +314,8 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         for layer in ("clean", "analysis"):
             if layer in result:
                 meta[layer][result["part"]] = result[layer]
+    processed = len(to_clean) + len(to_analyse)
+    del raws, to_clean, jobs  # the articles' text, no longer needed: memory for the merge
     for layer in ("clean", "analysis"):  # parts with no live article left are dropped
         meta[layer] = {p: ks for p, ks in meta[layer].items() if any(k in live for k in ks)}
     meta.update(version=INDEX_VERSION, dependency=dependency, fingerprint=stamp,
@@ -343,7 +345,7 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         _save(folder, meta, tables)
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-    return tables, _info(meta, len(to_clean) + len(to_analyse), t0, folder)
+    return tables, _info(meta, processed, t0, folder)
 
 
 def _duplicates(folder: Path, meta: dict, tables: dict, live: dict[str, int],

@@ -365,19 +365,32 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
 
     if sketches is None:
         sketches = article_sketches(articles)
-    sketches = sketches.assign(article_id=sketches["article_id"].astype(str))
-    sizes = sketches.groupby("shingle")["article_id"].transform("size")
-    s = sketches[(sizes > 1) & (sizes <= 50)]
-    pairs = s.merge(s if new is None else s[s["article_id"].isin(new)], on="shingle")
-    x, y = pairs["article_id_x"], pairs["article_id_y"]
-    # each pair once: x < y, or (with `new`) y new and x old, or both new and x < y
-    once = (x < y) if new is None else (x != y) & (~x.isin(new) | (x < y))
-    x, y = x[once].to_numpy(), y[once].to_numpy()
-    pairs = pd.DataFrame({"a": np.where(x < y, x, y), "b": np.where(x < y, y, x)})
-    shared = pairs.groupby(["a", "b"]).size().reset_index(name="n")
-    size = sketches.groupby("article_id").size()  # short articles have short sketches
-    need = np.minimum(MIN_SHARED, np.minimum(shared["a"].map(size), shared["b"].map(size)) // 2)
-    shared = shared[shared["n"] >= need]
+    codes, ids = pd.factorize(sketches["article_id"].astype(str))
+    ids = np.asarray(ids, dtype=object)
+    shingles = sketches["shingle"].to_numpy()
+    order = np.argsort(shingles, kind="stable")
+    shingles, codes = shingles[order], codes[order]
+    starts = np.flatnonzero(np.r_[True, shingles[1:] != shingles[:-1]])
+    sizes = np.diff(np.r_[starts, len(shingles)])
+    pairs = [np.empty((0, 2), dtype=np.int64)]
+    for k in range(2, 51):  # articles sharing a shingle, in buckets of k; commoner ones say nothing
+        group_starts = starts[sizes == k]
+        if len(group_starts):
+            members = codes[group_starts[:, None] + np.arange(k)]
+            i, j = np.triu_indices(k, 1)
+            pairs.append(np.column_stack([members[:, i].ravel(), members[:, j].ravel()]))
+    pairs = np.sort(np.concatenate(pairs), axis=1)  # (a, b) with a's code < b's code
+    if new is not None:
+        fresh = np.isin(ids, list(new))
+        pairs = pairs[fresh[pairs[:, 0]] | fresh[pairs[:, 1]]]
+    keys, n = np.unique(pairs[:, 0] * len(ids) + pairs[:, 1], return_counts=True)
+    a, b = keys // max(len(ids), 1), keys % max(len(ids), 1)
+    per_article = np.bincount(codes, minlength=len(ids))  # short articles have short sketches
+    need = np.minimum(MIN_SHARED, np.minimum(per_article[a], per_article[b]) // 2)
+    keep = n >= need
+    first, second = ids[a[keep]], ids[b[keep]]
+    shared = pd.DataFrame({"a": np.where(first < second, first, second),
+                           "b": np.where(first < second, second, first)})
     candidates = sorted(zip(shared["a"], shared["b"]))
     wanted = {x for pair in candidates for x in pair}
     text = texts(wanted) if texts else dict(zip(articles["article_id"], articles["text"]))

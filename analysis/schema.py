@@ -1,7 +1,9 @@
 """Every table that crosses a module boundary, declared once.
 
 Each public function in `analysis/` returns exactly one of these schemas (same columns, same
-order, same dtypes); `conform` enforces it and the tests check it.
+order, same dtypes); `conform` enforces it and the tests check it. "category" marks strings
+that repeat (ids, outlets, actors, kinds): stored once each, as ordered categoricals whose
+categories sort like the strings, which keeps 50,000 articles' tables within memory.
 """
 from __future__ import annotations
 
@@ -372,7 +374,7 @@ def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
     missing = [c for c in schema if c not in df.columns]
     if missing:
         raise KeyError(f"table lacks columns {missing}")
-    out = df.loc[:, list(schema)].copy()
+    out = df.loc[:, list(schema)]  # copy-on-write (pandas 3): columns are copied only if changed
     for col, dtype in schema.items():
         if dtype == "category":
             out[col] = _category(out[col])

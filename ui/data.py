@@ -135,7 +135,7 @@ def selected_articles(v: View):
 
 # Above this many articles, scans over every sentence (distinctive words, unclaimed names)
 # wait for a click, so that the page itself stays instant; their results are cached.
-LARGE_SELECTION = 2000
+LARGE_SELECTION = 500
 
 
 def on_demand(what: str, articles: pd.DataFrame, key: str) -> bool:
