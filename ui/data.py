@@ -75,8 +75,9 @@ def corpus_path() -> Path:
 @st.cache_resource
 def _opened() -> dict:
     """Analyses held by the server, shared by every session: (path, fingerprint) -> Analysis,
-    the four most recent, and a lock so that two sessions do not index the same corpus twice."""
-    return {"lock": threading.Lock(), "analyses": {}}
+    the four most recent, and a lock per key so that two sessions do not index the same corpus
+    twice (and nobody waits on a corpus they did not ask for)."""
+    return {"lock": threading.Lock(), "locks": {}, "analyses": {}}
 
 
 def current_analysis() -> Analysis:
@@ -89,18 +90,23 @@ def current_analysis() -> Analysis:
     key = (str(path), fingerprint(path) if path.exists() else "")
     held = _opened()
     with held["lock"]:
-        if key not in held["analyses"]:
+        lock = held["locks"].setdefault(key, threading.Lock())
+    with lock:
+        analysis = held["analyses"].get(key)
+        if analysis is None:
             bar = st.progress(0.0, text=f"Opening {path.name}…")
 
             def progress(done: int, total: int) -> None:
                 bar.progress(done / total if total else 1.0,
                              text=f"Analysing articles not in the index yet: {done:,} of {total:,}")
 
-            held["analyses"][key] = open_indexed(path, progress=progress)[0]
+            analysis = open_indexed(path, progress=progress)[0]
             bar.empty()
-            for old in list(held["analyses"])[:-4]:
-                del held["analyses"][old]
-        return held["analyses"][key]
+            with held["lock"]:
+                held["analyses"][key] = analysis
+                for old in list(held["analyses"])[:-4]:
+                    del held["analyses"][old]
+        return analysis
 
 
 def set_view(view: View) -> None:
