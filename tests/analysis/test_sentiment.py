@@ -123,16 +123,18 @@ def test_model_explains_with_words_and_is_deterministic():
     assert sum(p.probabilities) == pytest.approx(1.0)
 
 
-def test_faster_vader_gives_vaders_scores():
+def test_faster_vader_gives_vaders_scores(tmp_path):
     """analysis.vader_fast skips work, not meaning: every score equals vaderSentiment's."""
     import json
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from analysis.bench import synthetic_corpus
     from analysis.corpus import load_corpus
     from analysis.sentiment import analyzer
 
-    texts = list(load_corpus().sentences["text"]) + [
+    varied = load_corpus(synthetic_corpus(40, tmp_path / "c")).sentences["text"]
+    texts = list(load_corpus().sentences["text"]) + list(varied) + [
         "I am not happy 😞 at all!!", "It was never so good.", "Without doubt, a fine deal.",
         "It is kind of bad, but the outcome was GREAT.", "No good news; nor any hope.",
         "  Hardly a success :(  ", "He isn't sure it wasn't a disaster?", "", "🙂"]
@@ -141,5 +143,5 @@ def test_faster_vader_gives_vaders_scores():
         if path.exists():
             texts += [json.loads(line)["sentence_normalized"] for line in path.open()]
     stock, fast = SentimentIntensityAnalyzer(), analyzer()
-    assert len(texts) > 300
+    assert len(texts) > 1000
     assert [fast.polarity_scores(t) for t in texts] == [stock.polarity_scores(t) for t in texts]
