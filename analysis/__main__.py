@@ -155,26 +155,22 @@ def cmd_index(args: argparse.Namespace) -> None:
     """Index a corpus: the per-article work stored as Parquet, reused where nothing changed."""
     from tqdm import tqdm
 
-    from analysis.index import build_index
-    from analysis.pipeline import corpus_folder, load_corpus_registry
-    from analysis.topics import load_topics
+    from analysis.pipeline import update_index
 
     if not args.dir.exists():
         print(f"error: {args.dir} does not exist — give a corpus folder or a .csv/.jsonl table",
               file=sys.stderr)
         raise _Failed
-    registry, problems = load_corpus_registry(args.dir)
-    for problem in problems:
-        print(f"error: {problem}", file=sys.stderr)
-    topics, _ = load_topics(corpus_folder(args.dir))
     with tqdm(total=0, unit="article", desc="indexing", file=sys.stderr) as bar:
         def progress(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        tables, info = build_index(args.dir, registry, topics, engine=args.tone,
-                                   workers=args.workers, executor=args.engine,
-                                   scheduler=args.scheduler, progress=progress, load=False)
+        tables, info, problems = update_index(args.dir, engine=args.tone, workers=args.workers,
+                                              executor=args.engine, scheduler=args.scheduler,
+                                              progress=progress)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
     for row in tables.get("read_problems", pd.DataFrame()).itertuples():
         print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
               file=sys.stderr)

@@ -81,18 +81,13 @@ def _indexed(path: str, queue) -> None:
     index as the dashboard does, then index again after adding 10 articles."""
     import os
 
-    from analysis.index import build_index
-    from analysis.pipeline import corpus_folder, load_corpus_registry, open_indexed
-    from analysis.topics import load_topics
+    from analysis.pipeline import open_indexed, update_index
 
     corpus = Path(path)
-    registry, _ = load_corpus_registry(corpus)
-    topics, _ = load_topics(corpus_folder(corpus))
 
     def index() -> tuple[float, dict]:
         t0 = time.perf_counter()
-        _, info = build_index(corpus, registry, topics, engine="target",
-                              workers=min(os.cpu_count() or 1, 2), load=False)
+        _, info, _ = update_index(corpus, workers=min(os.cpu_count() or 1, 2))
         return time.perf_counter() - t0, info
 
     fresh, info = index()

@@ -325,10 +325,14 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         if len(meta[layer]) > MAX_PARTS:  # many small parts: one per table reads faster
             part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
                                         .encode()).hexdigest()[:15]
-            for name, sch in schemas.items():  # a table at a time, to hold one in memory
-                _write_part(folder / "parts", f"{part}-{layer}", _read_layer(
-                    folder, meta[layer], layer, {name: sch}, live, keep_key=True), None)
+            for name, sch in schemas.items():  # a table at a time, unless all are wanted
+                one = _read_layer(folder, meta[layer], layer, {name: sch}, live, keep_key=True)
+                _write_part(folder / "parts", f"{part}-{layer}", one, None)
+                if load:
+                    tables.update(one)
             meta[layer] = {part: keys}
+            if load:
+                continue
         if not load:  # what near-duplicates need, no more
             schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
                        "analysis": {"sketches": schema.SKETCHES}}[layer]

@@ -108,6 +108,21 @@ def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
                      tables["duplicates"]), info
 
 
+def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int = 1,
+                 executor: str = "processes", scheduler: str | None = None,
+                 progress=None) -> tuple[dict, dict, tuple[str, ...]]:
+    """Bring the index of the corpus at `path` up to date without loading its tables (what
+    `python -m analysis index` does). Returns the few tables read (read_problems among them),
+    what the index did, and the registry's problems."""
+    path = Path(path)
+    registry, problems = load_corpus_registry(path)
+    topics, _ = load_topics(corpus_folder(path))
+    tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
+                               executor=executor, scheduler=scheduler, progress=progress,
+                               load=False)
+    return tables, info, problems
+
+
 def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplicates) -> Analysis:
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
                     mentions=tables["mentions"], scored=tables["scored"], engine=engine,

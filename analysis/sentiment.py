@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -42,6 +43,7 @@ LABELS = ("negative", "neutral", "positive")
 BOOTSTRAP_SAMPLES = 2000
 BOOTSTRAP_SEED = 20231115
 T_INTERVAL_FROM = 200  # from this many mentions on, a t interval (CLT) replaces the bootstrap
+Z95 = NormalDist().inv_cdf(0.975)  # the normal quantile of a 95% interval
 LOW_N_MENTIONS = 10  # fewer mentions than this: shown, but flagged and not ranked as certain
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|however)\b", re.I)
@@ -136,9 +138,7 @@ def mean_interval(values: np.ndarray, groups: np.ndarray | None = None, *,
     if n == 1:
         return mean, float("nan"), float("nan")
     if n >= T_INTERVAL_FROM:
-        from statistics import NormalDist
-
-        half = NormalDist().inv_cdf(0.975) * float(values.std(ddof=1)) / np.sqrt(n)
+        half = Z95 * float(values.std(ddof=1)) / np.sqrt(n)
         return mean, mean - half, mean + half
     rng = np.random.default_rng(seed)
     if groups is not None and len(set(groups)) >= 5:
@@ -162,9 +162,7 @@ def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     g = scored.groupby(by, sort=True, observed=True)
     out = g.agg(mentions=("tone", "size"), articles=("article_id", "nunique"),
                 tone_mean=("tone", "mean"), sd=("tone", "std"))
-    from statistics import NormalDist
-
-    half = NormalDist().inv_cdf(0.975) * out["sd"] / np.sqrt(out["mentions"])
+    half = Z95 * out["sd"] / np.sqrt(out["mentions"])
     out["ci_low"], out["ci_high"] = out["tone_mean"] - half, out["tone_mean"] + half
     tone = scored["tone"].to_numpy(float)
     article = scored["article_id"].to_numpy()
