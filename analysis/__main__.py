@@ -56,8 +56,9 @@ def cmd_corpus(args: argparse.Namespace) -> pd.DataFrame | None:
 
 def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
     result = _analysed(args)
-    return result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
-                            "end", "candidates", "sentence"]]
+    out = result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
+                           "end", "candidates"]]
+    return out.assign(sentence=result.corpus.sentence_text(result.mentions))
 
 
 def cmd_quotes(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -69,7 +70,8 @@ def cmd_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
     from analysis.sentiment import aggregate_tone, score_mentions
 
     result = _analysed(args)
-    return aggregate_tone(score_mentions(result.mentions, engine=args.engine))
+    return aggregate_tone(score_mentions(result.mentions, result.corpus.sentence_text,
+                                         engine=args.engine))
 
 
 def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:

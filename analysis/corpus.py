@@ -16,11 +16,15 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from analysis import schema
 from analysis.cleaning import COUNTED_ZONES, clean_text, count_words
@@ -60,8 +64,36 @@ OUTLET_DOMAINS = {
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
+SentenceText = Callable[[pd.DataFrame], list[str]]  # rows (article_id, sentence_id) -> text
+
+
+def sentence_lookup(sentences: pd.DataFrame) -> SentenceText:
+    """Sentence text by the article_id and sentence_id of any rows, from a sentences table
+    that holds its text (schema.SENTENCES)."""
+    def key(df: pd.DataFrame) -> pd.MultiIndex:
+        return pd.MultiIndex.from_arrays([df["article_id"].astype(str), df["sentence_id"]])
+
+    by_key = pd.Series(sentences["text"].to_numpy(), index=key(sentences))
+    return lambda rows: by_key.reindex(key(rows)).tolist()
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Article and zone text by row position (the rows of Corpus.articles and Corpus.zones),
+    for a corpus opened from its index: memory-mapped from disk, so that text costs memory
+    only where it is read (the article or the sentences shown)."""
+
+    articles: pa.Array  # large_string, one per article row
+    zones: pa.Array  # large_string, one per zone row
+
+
 @dataclass(frozen=True)
 class Corpus:
+    """The loaded corpus. Loaded from files, its tables hold their text; opened from an index
+    (analysis.index), `articles`, `zones` and `sentences` have no `text` column and `texts`
+    holds it: read it through `article_text`, `zone_text`, `sentence_text` and
+    `sentences_with_text`, which work for both."""
+
     name: str
     path: Path
     content_hash: str
@@ -69,11 +101,64 @@ class Corpus:
     zones: pd.DataFrame  # schema.ZONES
     sentences: pd.DataFrame  # schema.SENTENCES
     problems: pd.DataFrame  # schema.PROBLEMS
+    texts: Texts | None = None
 
     @property
     def labels(self) -> dict[str, str]:
         """article_id -> what the app calls the article (title, or its first words)."""
         return dict(zip(self.articles["article_id"], self.articles["label"]))
+
+    @cached_property
+    def _texts(self) -> Texts:
+        return self.texts or Texts(pa.array(self.articles["text"], pa.large_string()),
+                                   pa.array(self.zones["text"], pa.large_string()))
+
+    @cached_property
+    def _positions(self) -> tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]:
+        """Row of each article, first sentence row of each article, sentence starts and ends."""
+        ids = self.sentences["article_id"]
+        first = np.flatnonzero(~ids.duplicated().to_numpy())
+        return ({a: i for i, a in enumerate(self.articles["article_id"])},
+                dict(zip(ids.to_numpy()[first].astype(str), first)),
+                self.sentences["start"].to_numpy(), self.sentences["end"].to_numpy())
+
+    def article_text(self, article_id: str) -> str:
+        return self._texts.articles[self._positions[0][article_id]].as_py()
+
+    def zone_text(self, zones: pd.DataFrame) -> list[str]:
+        """Text of these rows of `zones` (selected from it, keeping its index)."""
+        return [self._texts.zones[int(i)].as_py() for i in zones.index]
+
+    def sentence_text(self, rows: pd.DataFrame) -> list[str]:
+        """Text of the sentences named by the article_id and sentence_id of `rows`."""
+        if "text" in self.sentences.columns:
+            return self._lookup(rows)
+        article, first, starts, ends = self._positions
+        out = []
+        for a, s in zip(rows["article_id"].astype(str), rows["sentence_id"]):
+            row = first[a] + int(s)
+            out.append(self._texts.articles[article[a]].as_py()[starts[row]:ends[row]])
+        return out
+
+    @cached_property
+    def _lookup(self) -> SentenceText:
+        return sentence_lookup(self.sentences)
+
+    def sentences_with_text(self, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The sentences (of `articles` only, if given) with their text: what scans over every
+        sentence read (distinctive words, unclaimed names, a term's sentences)."""
+        s = self.sentences
+        if articles is not None:
+            s = s[s["article_id"].isin(articles["article_id"])]
+        if "text" in s.columns:
+            return s
+        article, _, _, _ = self._positions
+        text, current, body = [], None, ""
+        for a, b, e in zip(s["article_id"].astype(str), s["start"], s["end"]):
+            if a != current:
+                current, body = a, self._texts.articles[article[a]].as_py()
+            text.append(body[b:e])
+        return s.assign(text=pd.Series(text, index=s.index, dtype="str"))
 
 
 @dataclass(frozen=True)

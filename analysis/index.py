@@ -40,7 +40,8 @@ import pyarrow.parquet as pq
 
 from analysis import schema
 from analysis.actors import Registry, dump_registry
-from analysis.corpus import _Raw, clean_raws, fingerprint, problems_table, read_raws
+from analysis.corpus import (Texts, _Raw, clean_raws, fingerprint, problems_table, read_raws,
+                             sentence_lookup)
 from analysis.library import article_sketches, near_duplicates, read_only
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
@@ -54,6 +55,11 @@ CLEAN_TABLES = {"articles": schema.ARTICLES, "zones": schema.ZONES,
 ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS,
                    "quotes": schema.QUOTES, "topic_tags": schema.TOPIC_TAGS,
                    "article_tone": schema.ARTICLE_TONE, "sketches": schema.SKETCHES}
+# What the dashboard loads: the tables without their text (Corpus.texts holds it, mapped from
+# disk; a sentence's text is a slice of its article's) and without the near-duplicate sketches.
+SHOWN = {"clean": {name: {c: t for c, t in sch.items() if c != "text"}
+                   for name, sch in CLEAN_TABLES.items()},
+         "analysis": {name: sch for name, sch in ANALYSIS_TABLES.items() if name != "sketches"}}
 CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
 MAX_PARTS = 8  # beyond this many parts in a layer, they are merged into one
@@ -101,7 +107,8 @@ def analyse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: 
     """The per-article analysis for some cleaned articles: every table in ANALYSIS_TABLES."""
     s = sentences[sentences["article_id"].isin(articles["article_id"])]
     mentions = find_mentions(articles, s, registry)
-    return {"mentions": mentions, "scored": score_mentions(mentions, engine=engine),
+    return {"mentions": mentions,
+            "scored": score_mentions(mentions, sentence_lookup(s), engine=engine),
             "quotes": find_quotes(articles, mentions, s, registry),
             "topic_tags": tag_sentences(s, topics), "article_tone": article_tone(articles, s),
             "sketches": article_sketches(articles)}
@@ -228,31 +235,43 @@ def _read_meta(folder: Path) -> dict | None:
         return None
 
 
+def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
+                columns: list[str], live: dict[str, int]) -> pa.Table | None:
+    """One table of a layer from its parts as Arrow (`columns` and article_key), rows of live
+    keys only, in the corpus's order (parts are read in the order of their first article, so
+    a fresh index needs no sort); None where it has no rows."""
+    first = {p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()}
+    wanted = pa.array(list(live), type=pa.string())
+    pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet",
+                            columns=[*columns, "article_key"])
+              for part in sorted(parts, key=first.__getitem__)]
+    if any(p.column_names != [*columns, "article_key"] for p in pieces):
+        raise UnusableIndex(f"{table} has columns other than {[*columns, 'article_key']}")
+    pieces = [p for p in pieces if p.num_rows]
+    if not pieces:
+        return None
+    arrow = pa.concat_tables(pieces, promote_options="permissive")
+    if len(parts) == 1 and next(iter(parts.values())) == list(live):
+        return arrow  # one part holding the corpus as it is (merged): nothing to select
+    position = pc.index_in(arrow["article_key"], value_set=wanted.cast(arrow["article_key"].type))
+    arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
+    order = position.drop_null().to_numpy()
+    if len(order) and not (np.diff(order) >= 0).all():
+        arrow = arrow.take(np.argsort(order, kind="stable"))
+    return arrow
+
+
 def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
                 tables: dict[str, dict], live: dict[str, int], *, keep_key: bool = False
                 ) -> dict[str, pd.DataFrame]:
-    """The layer's tables from its parts, rows of live keys only, in the corpus's order
-    (parts are read in the order of their first article, so a fresh index needs no sort)."""
-    first = {p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()}
-    ordered = sorted(parts, key=first.__getitem__)
-    wanted = pa.array(list(live), type=pa.string())
+    """The layer's tables (_read_arrow) as pandas, conformed to their schemas."""
     out = {}
     for table, sch in tables.items():
-        pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet",
-                                columns=[*sch, "article_key"]) for part in ordered]
-        if any(p.column_names != [*sch, "article_key"] for p in pieces):
-            raise UnusableIndex(f"{table} has columns other than {[*sch, 'article_key']}")
-        pieces = [p for p in pieces if p.num_rows]
-        if not pieces:
+        arrow = _read_arrow(folder, parts, layer, table, list(sch), live)
+        if arrow is None:
             df = schema.empty(sch)
             out[table] = df.assign(article_key=pd.Series(dtype="str")) if keep_key else df
             continue
-        arrow = pa.concat_tables(pieces, promote_options="permissive")
-        position = pc.index_in(arrow["article_key"], value_set=wanted.cast(arrow["article_key"].type))
-        arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
-        order = position.drop_null().to_numpy()
-        if len(order) and not (np.diff(order) >= 0).all():
-            arrow = arrow.take(np.argsort(order, kind="stable"))
         df = schema.conform(arrow.drop_columns("article_key").to_pandas(), sch)
         out[table] = df.assign(article_key=arrow["article_key"].to_numpy()) if keep_key else df
     return out
@@ -290,6 +309,22 @@ def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: 
         return _update(*args, _distrust(folder, exc), t0=t0, **kw)
 
 
+def _merge_part(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
+                sch: dict, live: dict[str, int], name: str) -> None:
+    arrow = _read_arrow(folder, parts, layer, table, list(sch), live)
+    if arrow is None:
+        _write_part(folder / "parts", name, {table: schema.empty(sch).assign(
+            article_key=pd.Series(dtype="str"))}, None)
+        return
+    for i, field in enumerate(arrow.schema):  # categoricals: one dictionary, wide enough
+        if pa.types.is_dictionary(field.type):
+            arrow = arrow.set_column(i, field.name, arrow[field.name].cast(
+                pa.dictionary(pa.int32(), field.type.value_type, field.type.ordered)))
+    tmp = folder / "parts" / f".{name}-{table}.parquet.tmp"
+    pq.write_table(arrow.unify_dictionaries(), tmp)  # readers conform dtypes to the schema
+    tmp.replace(folder / "parts" / f"{name}-{table}.parquet")
+
+
 def _distrust(folder: Path, exc: Exception) -> None:
     print(f"warning: index {folder} unreadable ({exc}); rebuilding it", file=sys.stderr)
     shutil.rmtree(folder / "parts", ignore_errors=True)
@@ -325,15 +360,13 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         if len(meta[layer]) > MAX_PARTS:  # many small parts: one per table reads faster
             part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
                                         .encode()).hexdigest()[:15]
-            for name, sch in schemas.items():  # a table at a time, unless all are wanted
-                one = _read_layer(folder, meta[layer], layer, {name: sch}, live, keep_key=True)
-                _write_part(folder / "parts", f"{part}-{layer}", one, None)
-                if load:
-                    tables.update(one)
+            for name, sch in schemas.items():  # a table at a time, in Arrow (no pandas copy)
+                _merge_part(folder, meta[layer], layer, name, sch, live, f"{part}-{layer}")
             meta[layer] = {part: keys}
-            if load:
-                continue
-        if not load:  # what near-duplicates need, no more
+        if load:
+            schemas = {**SHOWN[layer], "sketches": schema.SKETCHES} if layer == "analysis" else \
+                SHOWN[layer]
+        else:  # what near-duplicates need, no more
             schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
                        "analysis": {"sketches": schema.SKETCHES}}[layer]
         tables.update(_read_layer(folder, meta[layer], layer, schemas, live, keep_key=True))
@@ -347,9 +380,11 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
     tables = {name: df.drop(columns="article_key", errors="ignore") for name, df in tables.items()}
     try:
         _save(folder, meta, tables)
+        texts = _texts(folder, meta, live)  # written now, so that the first open is quick
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-    return tables, _info(meta, processed, t0, folder)
+        texts = _texts(folder, meta, live, save=False)
+    return ({**tables, "texts": texts} if load else tables), _info(meta, processed, t0, folder)
 
 
 def _duplicates(folder: Path, meta: dict, tables: dict, live: dict[str, int],
@@ -404,14 +439,40 @@ def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
     return jobs
 
 
-def _load(folder: Path, meta: dict) -> dict[str, pd.DataFrame]:
+def _load(folder: Path, meta: dict) -> dict:
+    """What the dashboard holds: the SHOWN tables, and the text memory-mapped (`texts`)."""
     live = {k: i for i, k in enumerate(meta["keys"])}
-    shown = {name: sch for name, sch in ANALYSIS_TABLES.items() if name != "sketches"}
-    tables = {**_read_layer(folder, meta["clean"], "clean", CLEAN_TABLES, live),
-              **_read_layer(folder, meta["analysis"], "analysis", shown, live)}
+    tables = {**_read_layer(folder, meta["clean"], "clean", SHOWN["clean"], live),
+              **_read_layer(folder, meta["analysis"], "analysis", SHOWN["analysis"], live)}
     for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)
-    return tables
+    try:
+        return {**tables, "texts": _texts(folder, meta, live)}
+    except OSError:  # cannot write the text files: read the text into memory
+        return {**tables, "texts": _texts(folder, meta, live, save=False)}
+
+
+def _texts(folder: Path, meta: dict, live: dict[str, int], *, save: bool = True) -> Texts:
+    """Article and zone text in the order of the loaded tables, as uncompressed Arrow files
+    (one per corpus content) that are memory-mapped: the text takes memory only where read."""
+    out = {}
+    for table in ("articles", "zones"):
+        path = folder / f"text-{meta['content_hash']}-{table}.arrow"
+        if not path.exists():
+            arrow = _read_arrow(folder, meta["clean"], "clean", table, ["text"], live)
+            column = (pa.array([], pa.large_string()) if arrow is None else
+                      arrow["text"].cast(pa.large_string()).combine_chunks())
+            if not save:
+                out[table] = column
+                continue
+            tmp = folder / f".{path.name}.tmp"
+            with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(
+                    sink, pa.schema([("text", pa.large_string())])) as writer:
+                writer.write_batch(pa.record_batch([column], names=["text"]))
+            tmp.replace(path)
+        with pa.ipc.open_file(pa.memory_map(str(path))) as reader:
+            out[table] = reader.get_batch(0).column(0)
+    return Texts(**out)
 
 
 def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
@@ -422,6 +483,9 @@ def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     tmp = folder / ".index.json.tmp"
     tmp.write_text(json.dumps(meta))
     tmp.replace(folder / "index.json")  # readers see the old index or the new one, never half
+    for f in folder.glob("text-*.arrow"):  # the text of other contents
+        if not f.name.startswith(f"text-{meta['content_hash']}-"):
+            f.unlink(missing_ok=True)
     used = {f"{p}-{layer}-" for layer in ("clean", "analysis") for p in meta[layer]}
     for f in (folder / "parts").glob("*.parquet"):
         if f.name[:f.name.index("-", f.name.index("-") + 1) + 1] not in used:

@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.actors import Registry, Role
+from analysis.corpus import SentenceText
 
 KINDS = ("name", "role", "metonym")
 
@@ -283,13 +284,12 @@ def find_mentions(articles: pd.DataFrame, sentences: pd.DataFrame,
                   for aid, g in sentences.groupby("article_id", sort=False)}
     for art in articles.itertuples():
         sents = by_article.get(art.article_id, [])
-        text_of = dict(sents)
         for sid, h in find_mentions_in_article(matcher, sents, _published_day(art.published)):
             rows.append({
                 "article_id": art.article_id, "file": art.file, "outlet": art.outlet,
                 "published": art.published, "actor": h.actor,
                 "candidates": "; ".join(h.candidates), "surface": h.surface, "kind": h.kind,
-                "sentence_id": sid, "sentence": text_of[sid], "start": h.start, "end": h.end,
+                "sentence_id": sid, "start": h.start, "end": h.end,
             })
     return schema.conform(pd.DataFrame(rows, columns=list(schema.MENTIONS)), schema.MENTIONS)
 
@@ -424,10 +424,11 @@ def evidence_counts(mentions: pd.DataFrame, actor: str, *,
     return len(m), len(m[["article_id", "sentence_id"]].drop_duplicates())
 
 
-def evidence_sentences(mentions: pd.DataFrame, actor: str, *, outlet: str | None = None,
-                       limit: int | None = None) -> pd.DataFrame:
+def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: SentenceText, *,
+                       outlet: str | None = None, limit: int | None = None) -> pd.DataFrame:
     """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
-    with every span of that actor in it; the first `limit` sentences by date, or all."""
+    with every span of that actor in it; the first `limit` sentences by date, or all. Their
+    text comes from `sentence_text` (Corpus.sentence_text), for these sentences only."""
     m = _of_actor(mentions, actor, outlet)
     if limit is not None:
         m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
@@ -438,7 +439,7 @@ def evidence_sentences(mentions: pd.DataFrame, actor: str, *, outlet: str | None
     flat = pd.DataFrame({
         "article_id": m["article_id"].astype(str), "sentence_id": m["sentence_id"],
         "outlet": m["outlet"].astype(str), "published": m["published"],
-        "sentence": m["sentence"].astype(str),
+        "sentence": sentence_text(m),
         "span": m["start"].astype(str) + "-" + m["end"].astype(str),
         "kind": m["kind"].astype(str), "surface": m["surface"].astype(str), "start": m["start"]})
     flat = flat.sort_values(["article_id", "sentence_id", "start"])

@@ -34,8 +34,12 @@ class Analysis:
     topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
     article_tone: pd.DataFrame  # schema.ARTICLE_TONE: the register of each whole article
     topic_problem: str  # why the topics file could not be used, or ""
-    pairs: pd.DataFrame  # schema.COMENTIONS
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
+
+    @cached_property
+    def pairs(self) -> pd.DataFrame:
+        """schema.COMENTIONS of every article (worked out when a page first asks for it)."""
+        return co_mentions(self.mentions)
 
     def restricted(self, article_ids: set[str]) -> "Analysis":
         """The same analysis with mentions, tone and quotes of these articles only."""
@@ -103,7 +107,7 @@ def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
                     articles=tables["articles"], zones=tables["zones"],
                     sentences=tables["sentences"],
                     problems=pd.concat([tables["read_problems"], tables["problems"]],
-                                       ignore_index=True))
+                                       ignore_index=True), texts=tables["texts"])
     return _assemble(corpus, registry, problems, engine, tables, topic_problem,
                      tables["duplicates"]), info
 
@@ -127,5 +131,5 @@ def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplica
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
                     mentions=tables["mentions"], scored=tables["scored"], engine=engine,
                     quotes=tables["quotes"], topic_tags=tables["topic_tags"],
-                    article_tone=tables["article_tone"], topic_problem=topic_problem, pairs=co_mentions(tables["mentions"]),
+                    article_tone=tables["article_tone"], topic_problem=topic_problem,
                     duplicates=duplicates)

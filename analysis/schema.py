@@ -7,6 +7,7 @@ categories sort like the strings, which keeps 50,000 articles' tables within mem
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 Schema = dict[str, str]
@@ -71,7 +72,8 @@ PROBLEMS: Schema = {
     "hint": "str",
 }
 
-# One row per mention of an actor; start/end are offsets into `sentence`.
+# One row per mention of an actor; start/end are offsets into the sentence's text (the
+# SENTENCES row of article_id and sentence_id).
 MENTIONS: Schema = {
     "article_id": "category",
     "file": "category",
@@ -82,7 +84,6 @@ MENTIONS: Schema = {
     "surface": "category",
     "kind": "category",  # name, role, metonym
     "sentence_id": "int64",
-    "sentence": "category",
     "start": "int64",
     "end": "int64",
 }
@@ -159,10 +160,9 @@ MENTION_SCORES: Schema = {
     "recall": "float64",
 }
 
-# One row per scored mention: the MENTIONS columns (but the sentence text, which MENTIONS and
-# SENTENCES hold) plus the tone of its context.
+# One row per scored mention: the MENTIONS columns plus the tone of its context.
 SCORED_MENTIONS: Schema = {
-    **{c: t for c, t in MENTIONS.items() if c != "sentence"},
+    **MENTIONS,
     "tone": "float64",  # -1..1: P(pos) - P(neg) for the model, VADER compound for VADER
     "polarity": "category",  # negative, neutral, positive
     "deferred": "bool",  # the model was unsure and VADER on the clause decided
@@ -394,7 +394,10 @@ def _category(col: pd.Series) -> pd.Series:
         col = col.fillna("").astype(str).astype("category")
     if col.isna().any():
         col = (col if "" in col.cat.categories else col.cat.add_categories([""])).fillna("")
-    col = col.cat.remove_unused_categories()
+    codes = col.cat.codes.to_numpy()
+    used = np.bincount(codes[codes >= 0], minlength=len(col.cat.categories)) > 0
+    if not used.all():  # (counting is much quicker than remove_unused_categories' unique)
+        col = col.cat.remove_categories(col.cat.categories[~used])
     cats = col.cat.categories
     if cats.dtype != "str":
         cats = cats.astype(str)

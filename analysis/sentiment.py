@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.corpus import SentenceText
 
 # VADER's README: compound >= 0.05 positive, <= -0.05 negative, else neutral.
 POSITIVE_THRESHOLD = 0.05
@@ -105,11 +106,13 @@ def target_polarity(sentence: str, start: int, end: int) -> str:
 
 
 # ----------------------------------------------------------------------------- scoring
-def score_mentions(mentions: pd.DataFrame, *, engine: str = "target") -> pd.DataFrame:
+def score_mentions(mentions: pd.DataFrame, sentence_text: SentenceText, *,
+                   engine: str = "target") -> pd.DataFrame:
     """Every resolved mention with its tone (schema.SCORED_MENTIONS). `engine` is "target"
-    (the trained model) or "vader-<context rule>"."""
+    (the trained model) or "vader-<context rule>"; `sentence_text` gives the sentences' text
+    (Corpus.sentence_text, or corpus.sentence_lookup of a sentences table)."""
     m = mentions[mentions["actor"] != ""].copy()
-    spans = list(zip(m["sentence"], m["start"], m["end"]))
+    spans = list(zip(sentence_text(m), m["start"], m["end"]))
     if engine == "target":
         from analysis.target_sentiment import default_model
 
@@ -220,22 +223,21 @@ def tone_shares_long(tone: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.TONE_SHARES)
 
 
-def tone_extremes(scored: pd.DataFrame, sentences: pd.DataFrame, actor: str, *, n: int = 5,
+def tone_extremes(scored: pd.DataFrame, sentence_text: SentenceText, actor: str, *, n: int = 5,
                   outlet: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `n` most negative and most positive mentions of `actor`, with their sentence, the
-    context that was scored and what pushed the score (schema.TONE_EVIDENCE)."""
+    """The `n` most negative and most positive mentions of `actor`, with their sentence (from
+    `sentence_text`), the context that was scored and what pushed the score
+    (schema.TONE_EVIDENCE)."""
     m = scored[scored["actor"] == actor]
     if outlet:
         m = m[m["outlet"] == outlet]
     neg = m[m["tone"] < 0].sort_values("tone").head(n)
     pos = m[m["tone"] > 0].sort_values("tone", ascending=False).head(n)
-    return _tone_evidence(neg, sentences), _tone_evidence(pos, sentences)
+    return _tone_evidence(neg, sentence_text), _tone_evidence(pos, sentence_text)
 
 
-def _tone_evidence(rows: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    near = sentences[sentences["article_id"].isin(set(rows["article_id"].astype(str)))]
-    text = dict(zip(zip(near["article_id"].astype(str), near["sentence_id"]), near["text"]))
-    rows = rows.assign(sentence=[text[(str(a), s)] for a, s in zip(rows["article_id"], rows["sentence_id"])])
+def _tone_evidence(rows: pd.DataFrame, sentence_text: SentenceText) -> pd.DataFrame:
+    rows = rows.assign(sentence=sentence_text(rows))
     context = [CONTEXT_RULES["clause" if e == "target" else e.removeprefix("vader-")](s, a, b)
                for e, s, a, b in zip(rows["engine"], rows["sentence"], rows["start"], rows["end"])]
     out = rows.assign(spans=[f"{a}-{b}" for a, b in zip(rows["start"], rows["end"])],

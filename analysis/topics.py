@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
-from analysis.corpus import SEEDS_DIR
+from analysis.corpus import SEEDS_DIR, SentenceText
 
 TOPICS_FILE = "topics.toml"
 
@@ -76,15 +76,14 @@ def topic_shares(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     return schema.conform(out, schema.TOPIC_SHARES)
 
 
-def topic_sentences(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame,
+def topic_sentences(tags: pd.DataFrame, sentence_text: SentenceText, articles: pd.DataFrame,
                     topic: str, outlet: str) -> pd.DataFrame:
-    """The sentences of `outlet` tagged with `topic`, matched terms highlighted (schema.EVIDENCE)."""
+    """The sentences of `outlet` tagged with `topic`, matched terms highlighted (schema.EVIDENCE);
+    their text from `sentence_text` (Corpus.sentence_text)."""
     meta = articles.set_index("article_id")[["outlet", "published"]]
     t = tags[(tags["topic"] == topic) & tags["article_id"].isin(meta.index[meta["outlet"] == outlet])]
-    text = sentences.set_index(["article_id", "sentence_id"])["text"]
     rows = []
-    for row in t.itertuples():
-        sentence = text[(row.article_id, row.sentence_id)]
+    for row, sentence in zip(t.itertuples(), sentence_text(t)):
         terms = row.terms.split(", ")
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])", re.I)
         spans = [(m.start(), m.end()) for m in pattern.finditer(sentence)]

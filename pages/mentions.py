@@ -8,6 +8,8 @@ from ui import charts, downloads, views
 from ui.data import selected_articles, view
 from ui.evidence import MAX_SHOWN, show_evidence
 
+MAX_UNRESOLVED = 1000  # rows of the unresolved table shown (each reads its sentence)
+
 v = view()
 corpus, analysis = v.corpus, v.analysis
 st.title("Mentions")
@@ -75,11 +77,12 @@ counted = mentions[mentions["kind"].isin(kinds)]
 ev_outlet = None if outlet.startswith("All") else outlet
 n_mentions, n_sentences = evidence_counts(counted, actor, outlet=ev_outlet)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
-show_evidence(evidence_sentences(counted, actor, outlet=ev_outlet, limit=MAX_SHOWN),
-              corpus.labels, total=n_sentences)
+show_evidence(evidence_sentences(counted, actor, corpus.sentence_text, outlet=ev_outlet,
+                                 limit=MAX_SHOWN), corpus.labels, total=n_sentences)
 prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
 st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
-                       evidence_sentences(counted, actor, outlet=ev_outlet), prov),
+                       evidence_sentences(counted, actor, corpus.sentence_text, outlet=ev_outlet),
+                       prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 with st.expander(f"Surface forms merged into {actor}"):
@@ -90,5 +93,8 @@ with st.expander(f"Unresolved mentions ({len(unresolved)}): never guessed, never
     if unresolved.empty:
         st.caption("Every mention in the selection resolved to one actor.")
     else:
-        st.dataframe(unresolved[["outlet", "surface", "kind", "candidates", "sentence"]],
-                     hide_index=True, width="stretch")
+        shown = unresolved.head(MAX_UNRESOLVED)
+        if len(unresolved) > MAX_UNRESOLVED:
+            st.caption(f"The first {MAX_UNRESOLVED:,} of {len(unresolved):,}.")
+        st.dataframe(shown[["outlet", "surface", "kind", "candidates"]].assign(
+                         sentence=corpus.sentence_text(shown)), hide_index=True, width="stretch")

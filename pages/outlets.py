@@ -67,7 +67,8 @@ with tabs[0]:
     focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
     downloads.chart(views.attention_difference(shown[shown["outlet"] == focus], focus, colors))
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
-    show_evidence(evidence_sentences(mentions, actor, outlet=focus, limit=MAX_SHOWN), labels,
+    show_evidence(evidence_sentences(mentions, actor, corpus.sentence_text, outlet=focus,
+                                     limit=MAX_SHOWN), labels,
                   total=evidence_counts(mentions, actor, outlet=focus)[1])
 
 with tabs[1]:
@@ -96,7 +97,8 @@ with tabs[2]:
         c1, c2 = st.columns(2)
         topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
         t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
-        show_evidence(topic_sentences(analysis.topic_tags, corpus.sentences, arts, topic, t_outlet), labels)
+        show_evidence(topic_sentences(analysis.topic_tags, corpus.sentence_text, arts, topic,
+                                      t_outlet), labels)
 
 with tabs[3]:
     drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
@@ -123,7 +125,8 @@ with tabs[3]:
         term_outlet = c1.selectbox("Outlet", picked, key="o_term_outlet")
         term = c2.selectbox("Term", terms.loc[terms["outlet"] == term_outlet, "term"].tolist(), key="o_term")
         if term:
-            show_evidence(term_sentences(corpus.sentences, arts, term, term_outlet), labels)
+            show_evidence(term_sentences(corpus.sentences_with_text(arts[arts["outlet"] == term_outlet]),
+                                         arts, term, term_outlet), labels)
 
 with tabs[4]:
     diffs = tone_differences(scored, top_actors[:8])

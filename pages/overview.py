@@ -52,7 +52,7 @@ left, right = st.columns([3, 2])
 with left:
     st.markdown(f"**Article text** — {row.words:,} words, as every analysis reads it")
     with st.container(height=520):
-        st.html(paragraphs_html(row.text))
+        st.html(paragraphs_html(corpus.article_text(row.article_id)))
 with right:
     removed = corpus.zones[(corpus.zones.article_id == row.article_id) & ~corpus.zones.counted]
     st.markdown(f"**Set aside** — {len(removed)} block(s), {int(removed.words.sum()):,} words, "
@@ -61,4 +61,4 @@ with right:
         st.caption("Nothing was set aside.")
     else:
         with st.container(height=520):
-            st.html(set_aside_html(removed))
+            st.html(set_aside_html(removed, corpus.zone_text(removed)))

@@ -64,7 +64,7 @@ st.subheader("The sentences behind the tone")
 e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actors, key="s_actor")
 outlet = e2.selectbox("Outlet", [ALL_OUTLETS, *sorted(scored["outlet"].unique())], key="s_outlet")
-neg, pos = tone_extremes(scored, corpus.sentences, actor,
+neg, pos = tone_extremes(scored, corpus.sentence_text, actor,
                          outlet=None if outlet == ALL_OUTLETS else outlet)
 labels = corpus.labels
 left, right = st.columns(2)

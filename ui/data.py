@@ -118,16 +118,15 @@ def view() -> View:
 
 
 @st.cache_resource(show_spinner="Scoring every mention with this engine…", max_entries=8)
-def _rescored(path: str, content_hash: str, engine: str, _mentions):
-    return score_mentions(_mentions, engine=engine)
+def _rescored(path: str, content_hash: str, engine: str, _analysis: Analysis):
+    return score_mentions(_analysis.mentions, _analysis.corpus.sentence_text, engine=engine)
 
 
 def scored_with(analysis: Analysis, engine: str):
     """The analysis's mentions scored by `engine` (the pipeline's own engine costs nothing)."""
     if engine == analysis.engine:
         return analysis.scored
-    return _rescored(str(analysis.corpus.path), analysis.corpus.content_hash, engine,
-                     analysis.mentions)
+    return _rescored(str(analysis.corpus.path), analysis.corpus.content_hash, engine, analysis)
 
 
 def selected_articles(v: View):
@@ -168,9 +167,11 @@ def selection_key(articles: pd.DataFrame) -> str:
 def distinctive(content_hash: str, selection: str, drop_names: bool, _analysis: Analysis,
                 _articles: pd.DataFrame) -> pd.DataFrame:
     exclude = actor_words(_analysis.registry) if drop_names else frozenset()
-    return distinctive_terms(_analysis.corpus.sentences, _articles, exclude_words=exclude)
+    return distinctive_terms(_analysis.corpus.sentences_with_text(_articles), _articles,
+                             exclude_words=exclude)
 
 
 @st.cache_data(show_spinner="Looking for names no actor claims…", max_entries=4)
 def unclaimed_names(content_hash: str, _analysis: Analysis) -> pd.DataFrame:
-    return discover_names(_analysis.corpus.sentences, _analysis.mentions, _analysis.registry)
+    return discover_names(_analysis.corpus.sentences_with_text(), _analysis.mentions,
+                          _analysis.registry)

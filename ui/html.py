@@ -34,10 +34,11 @@ def highlight_html(sentence: str, spans: list[tuple[int, int]], *,
     return "".join(out)
 
 
-def set_aside_html(zones) -> str:
-    """Blocks the cleaner set aside, each with its zone and reason, escaped."""
+def set_aside_html(zones, texts: list[str]) -> str:
+    """Blocks the cleaner set aside (`zones` rows and their `texts`), each with its zone and
+    reason, escaped."""
     return "".join(
         f'<p><span style="color:#666;font-size:0.85em">{html.escape(z.zone)} · '
-        f"{html.escape(z.reason)}</span><br>{html.escape(z.text)}</p>"
-        for z in zones.itertuples()
+        f"{html.escape(z.reason)}</span><br>{html.escape(text)}</p>"
+        for z, text in zip(zones.itertuples(), texts)
     )

@@ -231,5 +231,6 @@ def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[
         pairs = analysis.pairs[analysis.pairs["outlet"].isin(arts["outlet"].unique())]
         out.append(co_mentions_heatmap(pairs, top_actors, "all outlets"))
         tables.append(("outlets-distinctive-terms", distinctive_terms(
-            corpus.sentences, arts, exclude_words=actor_words(analysis.registry))))
+            corpus.sentences_with_text(arts), arts,
+            exclude_words=actor_words(analysis.registry))))
     return out, tables

@@ -77,7 +77,7 @@ def test_score_mentions_on_seeds_and_extremes():
     assert list(scored.columns) == list(schema.SCORED_MENTIONS)
     assert len(scored) == (result.mentions["actor"] != "").sum()
     assert scored["tone"].between(-1, 1).all()
-    neg, pos = tone_extremes(scored, result.corpus.sentences, "China", n=3)
+    neg, pos = tone_extremes(scored, result.corpus.sentence_text, "China", n=3)
     assert len(neg) == 3 and neg["tone"].is_monotonic_increasing and (neg["tone"] < 0).all()
     assert (pos["tone"] > 0).all()
     spans = [tuple(map(int, sp.split("-"))) for sp in neg["spans"]]
