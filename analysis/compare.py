@@ -188,14 +188,30 @@ def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
 def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of actors named in the same sentence, counted once per sentence, per outlet."""
     m = mentions.loc[mentions["actor"] != "", ["outlet", "article_id", "sentence_id", "actor"]]
-    m = m.drop_duplicates()
-    pairs = m.merge(m, on=["outlet", "article_id", "sentence_id"], suffixes=("_a", "_b"))
+    # integer codes (actors' in name order): a sentence is (article, sentence_id), and joins
+    # and counts on integers are quick
+    (article, _), (outlet, outlets), (actor, actors) = (
+        _codes(m[c]) for c in ("article_id", "outlet", "actor"))
+    sentence = article.astype(np.int64) * (int(m["sentence_id"].max() if len(m) else 0) + 1) \
+        + m["sentence_id"].to_numpy(np.int64)
+    m = pd.DataFrame({"sentence": sentence, "outlet": outlet, "actor": actor}).drop_duplicates()
+    pairs = m.merge(m[["sentence", "actor"]], on="sentence", suffixes=("_a", "_b"))
     pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
     out = pairs.groupby(["outlet", "actor_a", "actor_b"], as_index=False).agg(
-        sentences=("sentence_id", "size"))
+        sentences=("sentence", "size"))
+    out = out.assign(outlet=np.asarray(outlets)[out["outlet"]], actor_a=np.asarray(actors)[out["actor_a"]],
+                     actor_b=np.asarray(actors)[out["actor_b"]])
     out = out.sort_values(["outlet", "sentences", "actor_a", "actor_b"],
                           ascending=[True, False, True, True])
     return schema.conform(out, schema.COMENTIONS)
+
+
+def _codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column and the values they stand for, in sorted order (a schema
+    "category" column has them already)."""
+    if isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.is_monotonic_increasing:
+        return col.cat.codes.to_numpy(), col.cat.categories
+    return pd.factorize(col.astype(str), sort=True)
 
 
 def co_mention_matrix(pairs: pd.DataFrame, actors: list[str]) -> pd.DataFrame:

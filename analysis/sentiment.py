@@ -162,13 +162,13 @@ ALL_OUTLETS = "All selected outlets"
 def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Tone per group of `by`: n, articles, mean, 95% interval (t interval from
     T_INTERVAL_FROM mentions, vectorised; `mean_interval`'s bootstrap below) and class shares."""
-    g = scored.groupby(by, sort=True, observed=True)
-    out = g.agg(mentions=("tone", "size"), articles=("article_id", "nunique"),
+    article, _ = pd.factorize(scored["article_id"])  # integers: quicker to count and resample
+    g = scored.assign(article_code=article).groupby(by, sort=True, observed=True)
+    out = g.agg(mentions=("tone", "size"), articles=("article_code", "nunique"),
                 tone_mean=("tone", "mean"), sd=("tone", "std"))
     half = Z95 * out["sd"] / np.sqrt(out["mentions"])
     out["ci_low"], out["ci_high"] = out["tone_mean"] - half, out["tone_mean"] + half
     tone = scored["tone"].to_numpy(float)
-    article = scored["article_id"].to_numpy()
     small = {key: rows for key, rows in g.indices.items() if len(rows) < T_INTERVAL_FROM}
     if small:
         intervals = pd.DataFrame([mean_interval(tone[r], article[r])[1:] for r in small.values()],
