@@ -79,12 +79,40 @@ def sentence_lookup(sentences: pd.DataFrame) -> SentenceText:
 
 @dataclass(frozen=True)
 class Texts:
-    """Article and zone text by row position (the rows of Corpus.articles and Corpus.zones),
-    for a corpus opened from its index: memory-mapped from disk, so that text costs memory
-    only where it is read (the article or the sentences shown)."""
+    """Article and zone text, by article position (the rows of Corpus.articles). Held in
+    memory for a corpus loaded from files; for a corpus opened from its index, memory-mapped
+    from each stored part's Arrow files, so that text costs memory only where it is read (the
+    article or the sentences shown)."""
 
-    articles: pa.Array  # large_string, one per article row
-    zones: pa.Array  # large_string, one per zone row
+    articles: tuple[pa.Array, ...]  # per part: its articles' text
+    zones: tuple[pa.Array, ...]  # per part: its zones' text, article after article, in order
+    part: np.ndarray  # per article position: its part
+    row: np.ndarray  # per article position: its row among its part's articles
+    first_zone: np.ndarray  # per article position: the row of its block 0 in its part's zones
+
+    def article(self, position: int) -> str:
+        return self.articles[self.part[position]][self.row[position]].as_py()
+
+    def zone(self, position: int, block: int) -> str:
+        return self.zones[self.part[position]][self.first_zone[position] + block].as_py()
+
+    @classmethod
+    def of_tables(cls, articles: pd.DataFrame, zones: pd.DataFrame) -> "Texts":
+        """From tables that hold their text (schema.ARTICLES, schema.ZONES)."""
+        n = len(articles)
+        first = zones_start(articles["article_id"], zones["article_id"])
+        return cls((pa.array(articles["text"], pa.large_string()),),
+                   (pa.array(zones["text"], pa.large_string()),),
+                   np.zeros(n, dtype=np.int32), np.arange(n), first)
+
+
+def zones_start(article_ids, zone_article_ids) -> np.ndarray:
+    """For each article, the row of its first zone among `zone_article_ids` (zones listed
+    article after article), or -1 where it has none."""
+    codes, uniques = pd.factorize(np.asarray(zone_article_ids, dtype=object))
+    _, first = np.unique(codes, return_index=True)
+    start = dict(zip(uniques, first))
+    return np.array([start.get(a, -1) for a in article_ids], dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -110,8 +138,7 @@ class Corpus:
 
     @cached_property
     def _texts(self) -> Texts:
-        return self.texts or Texts(pa.array(self.articles["text"], pa.large_string()),
-                                   pa.array(self.zones["text"], pa.large_string()))
+        return self.texts or Texts.of_tables(self.articles, self.zones)
 
     @cached_property
     def _positions(self) -> tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]:
@@ -123,21 +150,25 @@ class Corpus:
                 self.sentences["start"].to_numpy(), self.sentences["end"].to_numpy())
 
     def article_text(self, article_id: str) -> str:
-        return self._texts.articles[self._positions[0][article_id]].as_py()
+        return self._texts.article(self._positions[0][article_id])
 
     def zone_text(self, zones: pd.DataFrame) -> list[str]:
-        """Text of these rows of `zones` (selected from it, keeping its index)."""
-        return [self._texts.zones[int(i)].as_py() for i in zones.index]
+        """Text of these rows of `zones` (by their article_id and block)."""
+        position = self._positions[0]
+        return [self._texts.zone(position[str(a)], int(b))
+                for a, b in zip(zones["article_id"], zones["block"])]
 
     def sentence_text(self, rows: pd.DataFrame) -> list[str]:
         """Text of the sentences named by the article_id and sentence_id of `rows`."""
         if "text" in self.sentences.columns:
             return self._lookup(rows)
         article, first, starts, ends = self._positions
-        out = []
+        out, current, body = [], None, ""
         for a, s in zip(rows["article_id"].astype(str), rows["sentence_id"]):
+            if a != current:  # rows come article by article: each article read once
+                current, body = a, self._texts.article(article[a])
             row = first[a] + int(s)
-            out.append(self._texts.articles[article[a]].as_py()[starts[row]:ends[row]])
+            out.append(body[starts[row]:ends[row]])
         return out
 
     @cached_property
@@ -156,7 +187,7 @@ class Corpus:
         text, current, body = [], None, ""
         for a, b, e in zip(s["article_id"].astype(str), s["start"], s["end"]):
             if a != current:
-                current, body = a, self._texts.articles[article[a]].as_py()
+                current, body = a, self._texts.article(article[a])
             text.append(body[b:e])
         return s.assign(text=pd.Series(text, index=s.index, dtype="str"))
 

@@ -41,7 +41,7 @@ import pyarrow.parquet as pq
 from analysis import schema
 from analysis.actors import Registry, dump_registry
 from analysis.corpus import (Texts, _Raw, clean_raws, fingerprint, problems_table, read_raws,
-                             sentence_lookup)
+                             sentence_lookup, zones_start)
 from analysis.library import article_sketches, near_duplicates, read_only
 from analysis.mentions import find_mentions
 from analysis.quotes import find_quotes
@@ -60,6 +60,7 @@ ANALYSIS_TABLES = {"mentions": schema.MENTIONS, "scored": schema.SCORED_MENTIONS
 SHOWN = {"clean": {name: {c: t for c, t in sch.items() if c != "text"}
                    for name, sch in CLEAN_TABLES.items()},
          "analysis": {name: sch for name, sch in ANALYSIS_TABLES.items() if name != "sketches"}}
+TEXT_TABLES = ("articles", "zones")  # also kept as `<part>-clean-<table>.arrow`: Corpus.texts
 CACHE_ENV = "PRESSLENS_CACHE"
 CHUNK = 100  # articles per task handed to a worker
 MAX_PARTS = 8  # beyond this many parts in a layer, they are merged into one
@@ -138,7 +139,8 @@ def run_job(job: Job) -> dict:
         "analysis": ANALYSIS_TABLES}
     written = {"part": job.part, **{layer: list(job.keys) for layer in layers}}
     if all((parts / f"{job.part}-{layer}-{t}.parquet").exists()
-           for layer, tables in layers.items() for t in tables):
+           for layer, tables in layers.items() for t in tables) and (
+            "clean" not in layers or _has_text(parts, f"{job.part}-clean")):
         # written by an earlier run that was interrupted before it saved index.json (part
         # names hash the keys and the dependency; files appear whole or not at all)
         return written
@@ -147,6 +149,11 @@ def run_job(job: Job) -> dict:
         key_of = dict(zip((r.article_id for r in job.raws), job.keys))
         key_of.update(zip((r.file for r in job.raws), job.keys))  # problems name the file
         _write_part(parts, f"{job.part}-clean", cleaned, key_of)
+        for table in TEXT_TABLES:
+            df = cleaned[table]
+            _write_text(parts / f"{job.part}-clean-{table}.arrow", pa.table({
+                "text": pa.array(df["text"], pa.large_string()),
+                "article_key": pa.array(df["article_id"].map(key_of).astype(str), pa.string())}))
     else:
         cleaned = job.cleaned
         key_of = dict(zip(cleaned["articles"]["article_id"], cleaned["articles"]["article_key"]))
@@ -171,6 +178,20 @@ def _write_part(parts: Path, name: str, tables: dict[str, pd.DataFrame], key_of:
         tmp = parts / f".{name}-{table}.parquet.tmp"
         out.to_parquet(tmp, index=False)
         tmp.replace(parts / f"{name}-{table}.parquet")
+
+
+def _write_text(path: Path, table: pa.Table) -> None:
+    """Text and article_key as an uncompressed Arrow file of one batch, to be memory-mapped."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_batch(table.combine_chunks().to_batches()[0] if table.num_rows else
+                           pa.record_batch([c.combine_chunks() for c in table.columns],
+                                           schema=table.schema))
+    tmp.replace(path)
+
+
+def _has_text(parts: Path, name: str) -> bool:
+    return all((parts / f"{name}-{t}.arrow").exists() for t in TEXT_TABLES)
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -242,8 +263,7 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
     a fresh index needs no sort); None where it has no rows."""
     first = {p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()}
     wanted = pa.array(list(live), type=pa.string())
-    pieces = [pq.read_table(folder / "parts" / f"{part}-{layer}-{table}.parquet",
-                            columns=[*columns, "article_key"])
+    pieces = [_read_file(folder / "parts" / f"{part}-{layer}-{table}", [*columns, "article_key"])
               for part in sorted(parts, key=first.__getitem__)]
     if any(p.column_names != [*columns, "article_key"] for p in pieces):
         raise UnusableIndex(f"{table} has columns other than {[*columns, 'article_key']}")
@@ -259,6 +279,15 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
     if len(order) and not (np.diff(order) >= 0).all():
         arrow = arrow.take(np.argsort(order, kind="stable"))
     return arrow
+
+
+def _read_file(stem: Path, columns: list[str]) -> pa.Table:
+    """A part's table: its Parquet file, or for a text table (`<stem>.arrow` beside it) the
+    memory-mapped Arrow file."""
+    if stem.with_suffix(".arrow").exists() and columns == ["text", "article_key"]:
+        with pa.ipc.open_file(pa.memory_map(str(stem.with_suffix(".arrow")))) as reader:
+            return reader.read_all()
+    return pq.read_table(stem.with_suffix(".parquet"), columns=columns)
 
 
 def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
@@ -362,6 +391,11 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
                                         .encode()).hexdigest()[:15]
             for name, sch in schemas.items():  # a table at a time, in Arrow (no pandas copy)
                 _merge_part(folder, meta[layer], layer, name, sch, live, f"{part}-{layer}")
+            for name in TEXT_TABLES if layer == "clean" else ():
+                arrow = _read_arrow(folder, meta[layer], layer, name, ["text"], live)
+                _write_text(folder / "parts" / f"{part}-{layer}-{name}.arrow", arrow if arrow
+                            is not None else pa.table({"text": pa.array([], pa.large_string()),
+                                                       "article_key": pa.array([], pa.string())}))
             meta[layer] = {part: keys}
         if load:
             schemas = {**SHOWN[layer], "sketches": schema.SKETCHES} if layer == "analysis" else \
@@ -374,36 +408,26 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
     meta["words"] = int(tables["articles"]["words"].sum())
-    tables["duplicates"] = _duplicates(folder, meta, tables, live, new={
+    texts = _texts(folder, meta)
+    tables["duplicates"] = _duplicates(folder, tables, texts, new={
         a for a, k in zip(tables["articles"]["article_id"], tables["articles"]["article_key"])
         if k not in cleaned_keys} if had_duplicates else None)
     tables = {name: df.drop(columns="article_key", errors="ignore") for name, df in tables.items()}
     try:
         _save(folder, meta, tables)
-        texts = _texts(folder, meta, live)  # written now, so that the first open is quick
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-        texts = _texts(folder, meta, live, save=False)
     return ({**tables, "texts": texts} if load else tables), _info(meta, processed, t0, folder)
 
 
-def _duplicates(folder: Path, meta: dict, tables: dict, live: dict[str, int],
-                new: set[str] | None) -> pd.DataFrame:
+def _duplicates(folder: Path, tables: dict, texts: Texts, new: set[str] | None) -> pd.DataFrame:
     """Near-duplicate pairs: the stored ones between articles still there and unchanged,
     plus those involving `new` articles (all pairs anew where `new` is None). Texts are read
     from the index for the few candidate articles only."""
     articles = tables["articles"]
-
-    def texts(ids: set[str]) -> dict[str, str]:
-        if "text" in articles.columns:
-            rows = articles[articles["article_id"].isin(ids)]
-        else:
-            rows = _read_layer(folder, meta["clean"], "clean", {"articles": {
-                c: schema.ARTICLES[c] for c in ("article_id", "text")}}, live)["articles"]
-            rows = rows[rows["article_id"].isin(ids)]
-        return dict(zip(rows["article_id"], rows["text"]))
-
-    found = near_duplicates(articles, tables["sketches"], new=new, texts=texts)
+    position = {a: i for i, a in enumerate(articles["article_id"])}
+    found = near_duplicates(articles, tables["sketches"], new=new,
+                            texts=lambda ids: {a: texts.article(position[a]) for a in ids})
     if new is None:
         return found
     known = set(articles["article_id"]) - new
@@ -446,33 +470,28 @@ def _load(folder: Path, meta: dict) -> dict:
               **_read_layer(folder, meta["analysis"], "analysis", SHOWN["analysis"], live)}
     for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)
-    try:
-        return {**tables, "texts": _texts(folder, meta, live)}
-    except OSError:  # cannot write the text files: read the text into memory
-        return {**tables, "texts": _texts(folder, meta, live, save=False)}
+    return {**tables, "texts": _texts(folder, meta)}
 
 
-def _texts(folder: Path, meta: dict, live: dict[str, int], *, save: bool = True) -> Texts:
-    """Article and zone text in the order of the loaded tables, as uncompressed Arrow files
-    (one per corpus content) that are memory-mapped: the text takes memory only where read."""
-    out = {}
-    for table in ("articles", "zones"):
-        path = folder / f"text-{meta['content_hash']}-{table}.arrow"
-        if not path.exists():
-            arrow = _read_arrow(folder, meta["clean"], "clean", table, ["text"], live)
-            column = (pa.array([], pa.large_string()) if arrow is None else
-                      arrow["text"].cast(pa.large_string()).combine_chunks())
-            if not save:
-                out[table] = column
-                continue
-            tmp = folder / f".{path.name}.tmp"
-            with pa.OSFile(str(tmp), "wb") as sink, pa.ipc.new_file(
-                    sink, pa.schema([("text", pa.large_string())])) as writer:
-                writer.write_batch(pa.record_batch([column], names=["text"]))
-            tmp.replace(path)
-        with pa.ipc.open_file(pa.memory_map(str(path))) as reader:
-            out[table] = reader.get_batch(0).column(0)
-    return Texts(**out)
+def _texts(folder: Path, meta: dict) -> Texts:
+    """The text of the corpus's articles and zones, memory-mapped from the clean parts'
+    Arrow files, by article position (the order of meta["keys"])."""
+    articles, zones, at = [], [], {}
+    for i, part in enumerate(meta["clean"]):
+        stem = folder / "parts" / f"{part}-clean"
+        for t in TEXT_TABLES:  # (an index written before the text files existed)
+            if not Path(f"{stem}-{t}.arrow").exists():
+                table = pq.read_table(f"{stem}-{t}.parquet", columns=["text", "article_key"])
+                _write_text(Path(f"{stem}-{t}.arrow"), table.set_column(
+                    0, "text", table["text"].cast(pa.large_string())))
+        arts, zs = (_read_file(Path(f"{stem}-{t}"), ["text", "article_key"]) for t in TEXT_TABLES)
+        articles.append(arts["text"].chunk(0) if arts.num_rows else pa.array([], pa.large_string()))
+        zones.append(zs["text"].chunk(0) if zs.num_rows else pa.array([], pa.large_string()))
+        keys = arts["article_key"].to_pylist()
+        first = zones_start(keys, zs["article_key"].to_numpy(zero_copy_only=False))
+        at.update((k, (i, row, first[row])) for row, k in enumerate(keys))
+    where = np.array([at[k] for k in meta["keys"]], dtype=np.int64).reshape(-1, 3)
+    return Texts(tuple(articles), tuple(zones), where[:, 0], where[:, 1], where[:, 2])
 
 
 def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
@@ -483,11 +502,8 @@ def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     tmp = folder / ".index.json.tmp"
     tmp.write_text(json.dumps(meta))
     tmp.replace(folder / "index.json")  # readers see the old index or the new one, never half
-    for f in folder.glob("text-*.arrow"):  # the text of other contents
-        if not f.name.startswith(f"text-{meta['content_hash']}-"):
-            f.unlink(missing_ok=True)
     used = {f"{p}-{layer}-" for layer in ("clean", "analysis") for p in meta[layer]}
-    for f in (folder / "parts").glob("*.parquet"):
+    for f in [*(folder / "parts").glob("*.parquet"), *(folder / "parts").glob("*.arrow")]:
         if f.name[:f.name.index("-", f.name.index("-") + 1) + 1] not in used:
             f.unlink(missing_ok=True)
 
