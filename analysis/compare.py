@@ -191,7 +191,7 @@ def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     # integer codes (actors' in name order): a sentence is (article, sentence_id), and joins
     # and counts on integers are quick
     (article, _), (outlet, outlets), (actor, actors) = (
-        _codes(m[c]) for c in ("article_id", "outlet", "actor"))
+        schema.codes(m[c]) for c in ("article_id", "outlet", "actor"))
     sentence = article.astype(np.int64) * (int(m["sentence_id"].max() if len(m) else 0) + 1) \
         + m["sentence_id"].to_numpy(np.int64)
     m = pd.DataFrame({"sentence": sentence, "outlet": outlet, "actor": actor}).drop_duplicates()
@@ -204,14 +204,6 @@ def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     out = out.sort_values(["outlet", "sentences", "actor_a", "actor_b"],
                           ascending=[True, False, True, True])
     return schema.conform(out, schema.COMENTIONS)
-
-
-def _codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes of a column and the values they stand for, in sorted order (a schema
-    "category" column has them already)."""
-    if isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.is_monotonic_increasing:
-        return col.cat.codes.to_numpy(), col.cat.categories
-    return pd.factorize(col.astype(str), sort=True)
 
 
 def co_mention_matrix(pairs: pd.DataFrame, actors: list[str]) -> pd.DataFrame:

@@ -131,7 +131,7 @@ class Corpus:
     problems: pd.DataFrame  # schema.PROBLEMS
     texts: Texts | None = None
 
-    @property
+    @cached_property
     def labels(self) -> dict[str, str]:
         """article_id -> what the app calls the article (title, or its first words)."""
         return dict(zip(self.articles["article_id"], self.articles["label"]))

@@ -31,6 +31,7 @@ import pandas as pd
 from analysis import schema
 from analysis.actors import Registry, Role
 from analysis.corpus import SentenceText
+from analysis.grouping import Groups
 
 KINDS = ("name", "role", "metonym")
 
@@ -307,9 +308,10 @@ def count_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
                  & mentions["article_id"].isin(articles["article_id"])]
     per_outlet = articles.groupby("outlet").agg(outlet_articles=("article_id", "size"),
                                                 outlet_words=("words", "sum"))
-    counts = m.groupby(["outlet", "actor"]).agg(mentions=("actor", "size"),
-                                                articles_with_actor=("article_id", "nunique"))
-    out = counts.reset_index().merge(per_outlet.reset_index(), on="outlet", how="left")
+    groups = Groups(m, ["outlet", "actor"])
+    counts = groups.keys.assign(mentions=groups.size, articles_with_actor=groups.distinct(
+        schema.codes(m["article_id"])[0]))
+    out = counts.merge(per_outlet.reset_index(), on="outlet", how="left")
     out["per_1k_words"] = out["mentions"] / out["outlet_words"].clip(lower=1) * 1000
     out["share_of_articles_pct"] = out["articles_with_actor"] / out["outlet_articles"] * 100
     out = out.sort_values(["actor", "outlet"])

@@ -387,6 +387,14 @@ def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column and the values they stand for, in sorted order (a "category"
+    column of these schemas has them already): grouping and counting on integers is quick."""
+    if isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.is_monotonic_increasing:
+        return col.cat.codes.to_numpy(), col.cat.categories
+    return pd.factorize(col.astype(str), sort=True)
+
+
 def _category(col: pd.Series) -> pd.Series:
     """Strings that repeat (ids, outlets, actors, kinds) stored once, with lexically sorted
     (ordered) categories and none unused, so that sorting and comparing behave as with strings."""

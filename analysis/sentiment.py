@@ -36,6 +36,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.corpus import SentenceText
+from analysis.grouping import Groups
+from analysis.schema import codes
 
 # VADER's README: compound >= 0.05 positive, <= -0.05 negative, else neutral.
 POSITIVE_THRESHOLD = 0.05
@@ -162,25 +164,27 @@ ALL_OUTLETS = "All selected outlets"
 def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Tone per group of `by`: n, articles, mean, 95% interval (t interval from
     T_INTERVAL_FROM mentions, vectorised; `mean_interval`'s bootstrap below) and class shares."""
-    article, _ = pd.factorize(scored["article_id"])  # integers: quicker to count and resample
-    g = scored.assign(article_code=article).groupby(by, sort=True, observed=True)
-    out = g.agg(mentions=("tone", "size"), articles=("article_code", "nunique"),
-                tone_mean=("tone", "mean"), sd=("tone", "std"))
-    half = Z95 * out["sd"] / np.sqrt(out["mentions"])
-    out["ci_low"], out["ci_high"] = out["tone_mean"] - half, out["tone_mean"] + half
+    groups = Groups(scored, by)  # integer codes: quick to count and resample
+    article = codes(scored["article_id"])[0]
     tone = scored["tone"].to_numpy(float)
-    small = {key: rows for key, rows in g.indices.items() if len(rows) < T_INTERVAL_FROM}
-    if small:
-        intervals = pd.DataFrame([mean_interval(tone[r], article[r])[1:] for r in small.values()],
-                                 index=out.loc[list(small)].index, columns=["ci_low", "ci_high"])
-        out.update(intervals)
-    counts = scored.groupby([*by, "polarity"], observed=True).size().unstack(fill_value=0)
-    counts = counts.reindex(columns=list(LABELS), fill_value=0)
-    shares = counts.div(counts.sum(axis=1), axis=0) * 100
-    for lab in LABELS:
-        out[f"{lab}_pct"] = shares[lab]
+    n = groups.size
+    mean = groups.sum(tone) / n
+    sd = np.sqrt(np.maximum(groups.sum(tone**2) - n * mean**2, 0) / np.maximum(n - 1, 1))
+    half = np.where(n > 1, Z95 * sd / np.sqrt(n), np.nan)
+    out = groups.keys.assign(mentions=n, articles=groups.distinct(article), tone_mean=mean,
+                             ci_low=mean - half, ci_high=mean + half)
+    small = np.flatnonzero(n < T_INTERVAL_FROM)
+    if len(small):
+        rows = groups.rows()
+        intervals = np.array([mean_interval(tone[rows[i]], article[rows[i]])[1:] for i in small])
+        out.loc[small, "ci_low"], out.loc[small, "ci_high"] = intervals[:, 0], intervals[:, 1]
+    polarity, labels = codes(scored["polarity"])
+    counts = groups.counts(np.array([LABELS.index(p) for p in labels], dtype=np.int64)[polarity]
+                           if len(labels) else polarity, len(LABELS))
+    for i, lab in enumerate(LABELS):
+        out[f"{lab}_pct"] = counts[:, i] / n * 100
     out["low_n"] = out["mentions"] < LOW_N_MENTIONS
-    return out.reset_index()
+    return out
 
 
 def aggregate_tone(scored: pd.DataFrame) -> pd.DataFrame:
