@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from analysis import schema
@@ -338,11 +339,18 @@ def mentions_by_date(mentions: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
     if m.empty:
         return schema.empty(schema.BY_DATE)
     span = (m["published"].max() - m["published"].min()).days
-    freq = "D" if span <= 90 else "W" if span <= 730 else "M"
-    m = m.assign(period=m["published"].dt.to_period(freq).dt.start_time)
-    out = m.groupby(["period", "actor"], as_index=False).agg(
-        mentions=("actor", "size"), articles=("article_id", "nunique"))
-    out["period_length"] = {"D": "day", "W": "week", "M": "month"}[freq]
+    days = m["published"].to_numpy().astype("datetime64[D]")
+    if span <= 90:
+        period, length = days, "day"
+    elif span <= 730:  # weeks from Monday (1970-01-01 was a Thursday)
+        period, length = days - (days.astype(np.int64) + 3) % 7, "week"
+    else:
+        period, length = days.astype("datetime64[M]").astype("datetime64[D]"), "month"
+    coded = pd.DataFrame({"period": period.astype("datetime64[ns]"), "actor": m["actor"]})
+    groups = Groups(coded, ["period", "actor"])
+    out = groups.keys.assign(mentions=groups.size,
+                             articles=groups.distinct(schema.codes(m["article_id"])[0]))
+    out["period_length"] = length
     return schema.conform(out, schema.BY_DATE)
 
 

@@ -1,9 +1,11 @@
 """Corpus-level summaries for the Overview page."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from analysis.schema import HYGIENE, conform
+from analysis.grouping import Groups
+from analysis.schema import HYGIENE, codes, conform
 
 
 def corpus_summary(articles: pd.DataFrame) -> dict:
@@ -24,13 +26,21 @@ PER_ARTICLE_UP_TO = 40  # more articles than this: the hygiene view sums them pe
 def hygiene_table(articles: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
     """Words per article and zone ("article text" for counted zones), long format; for more
     than PER_ARTICLE_UP_TO articles, per outlet (the label is then the outlet)."""
-    z = zones[zones["article_id"].isin(articles["article_id"])].copy()
-    z["zone"] = z["zone"].astype(str).where(~z["counted"], "article text")
-    if len(articles) > PER_ARTICLE_UP_TO:
-        z = z.merge(articles[["article_id", "outlet"]], on="article_id")
-        out = z.groupby(["outlet", "zone"], as_index=False)["words"].sum()
+    z = zones[zones["article_id"].isin(articles["article_id"])]
+    if len(articles) > PER_ARTICLE_UP_TO:  # on integer codes: zones of 50,000 articles add up
+        zone, zones_named = codes(z["zone"])
+        article, ids = codes(z["article_id"])
+        outlet, outlets = pd.factorize(articles.set_index("article_id")["outlet"].reindex(ids)
+                                       .fillna("").astype(str), sort=True)
+        coded = pd.DataFrame({"outlet": pd.Categorical.from_codes(outlet[article], outlets),
+                              "zone": pd.Categorical.from_codes(
+                                  np.where(z["counted"], len(zones_named), zone),
+                                  [*zones_named, "article text"])})
+        groups = Groups(coded, ["outlet", "zone"])
+        out = groups.keys.assign(words=groups.sum(z["words"].to_numpy(float)).astype(np.int64))
         out = out.assign(article_id="", label=out["outlet"])
         return conform(out.sort_values(["outlet", "zone"]), HYGIENE)
+    z = z.assign(zone=z["zone"].astype(str).where(~z["counted"], "article text"))
     out = z.groupby(["article_id", "zone"], as_index=False)["words"].sum()
     out = out.merge(articles[["article_id", "label", "outlet"]], on="article_id")
     order = {a: i for i, a in enumerate(articles["article_id"])}

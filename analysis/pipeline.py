@@ -43,12 +43,21 @@ class Analysis:
 
     def restricted(self, article_ids: set[str]) -> "Analysis":
         """The same analysis with mentions, tone and quotes of these articles only."""
-        position, rows = self._article_rows
-        if len(article_ids) == len(position):
+        if len(article_ids) == len(self._article_rows[0]):
             return self
+        return replace(self, **{name: self.rows_of(name, article_ids)
+                                for name in self._article_rows[1]})
+
+    def rows_of(self, name: str, article_ids: set[str]) -> pd.DataFrame:
+        """The rows of one per-article table ("mentions", "scored", "quotes", "article_tone")
+        that belong to these articles: a page restricts only the tables it draws."""
+        position, rows = self._article_rows
+        table = getattr(self, name)
+        if len(article_ids) == len(position):
+            return table
         chosen = np.zeros(len(position) + 1, dtype=bool)  # the last slot: an unknown article
         chosen[[position[a] for a in article_ids if a in position]] = True
-        return replace(self, **{name: getattr(self, name)[chosen[rows[name]]] for name in rows})
+        return table[chosen[rows[name]]]
 
     @cached_property
     def _article_rows(self) -> tuple[dict[str, int], dict[str, np.ndarray]]:

@@ -390,9 +390,11 @@ def conform(df: pd.DataFrame, schema: Schema) -> pd.DataFrame:
 def codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes of a column and the values they stand for, in sorted order (a "category"
     column of these schemas has them already): grouping and counting on integers is quick."""
-    if isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.is_monotonic_increasing:
-        return col.cat.codes.to_numpy(), col.cat.categories
-    return pd.factorize(col.astype(str), sort=True)
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        if col.cat.categories.is_monotonic_increasing and not col.isna().any():
+            return col.cat.codes.to_numpy(), col.cat.categories
+        col = col.astype(str)
+    return pd.factorize(col, sort=True, use_na_sentinel=False)
 
 
 def _category(col: pd.Series) -> pd.Series:

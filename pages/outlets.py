@@ -26,12 +26,12 @@ if len(picked) < 2:
     st.stop()
 
 arts = arts_all[arts_all["outlet"].isin(picked)]
-selected = analysis.restricted(set(arts["article_id"]))
-mentions, scored, quotes = selected.mentions, selected.scored, selected.quotes
+ids = set(arts["article_id"])
+mentions = analysis.rows_of("mentions", ids)
 labels = corpus.labels
 colors = charts.corpus_colors(corpus)
 
-volume = outlet_volume(arts, mentions, quotes)
+volume = outlet_volume(arts, mentions, analysis.quotes)
 thin = volume.loc[volume["thin"], "outlet"].tolist()
 if thin:
     st.warning(f"Little text behind: **{', '.join(thin)}** (fewer than {THIN_ARTICLES} articles "
@@ -57,11 +57,15 @@ with st.expander("How this is computed"):
         "outlet, minus the same in the rest, with a 95% bootstrap interval of the difference.\n"
         "- **Co-mentions**: sentences that name both actors.")
 
-tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"])
+# Only the open tab runs (a switch reruns the page): six panels' work would not be instant.
+tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"],
+               key="o_tab", on_change="rerun")
 freq = count_mentions(mentions, arts)
 top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
 
-with tabs[0]:
+
+def attention_panel() -> None:
+    """Each outlet's share of its actor mentions, against the rest."""
     shown = attention(freq, top_actors)
     downloads.chart(views.attention_panels(shown, colors))
     focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
@@ -71,7 +75,10 @@ with tabs[0]:
                                      limit=MAX_SHOWN), labels,
                   total=evidence_counts(mentions, actor, outlet=focus)[1])
 
-with tabs[1]:
+
+def speakers_panel() -> None:
+    """Who the picked outlets quote, by quoted words."""
+    quotes = analysis.rows_of("quotes", ids)
     speakers = speaker_counts(quotes)
     if speakers.empty:
         st.info("No attributed quotation in the picked outlets.")
@@ -86,7 +93,9 @@ with tabs[1]:
         else:
             st.caption(f"No attributed quotation in {sp_outlet}.")
 
-with tabs[2]:
+
+def topics_panel() -> None:
+    """Share of each outlet's sentences per topic."""
     if analysis.topic_problem:
         st.error(analysis.topic_problem)
     shares = topic_shares(analysis.topic_tags, corpus.sentences, arts)
@@ -100,7 +109,9 @@ with tabs[2]:
         show_evidence(topic_sentences(analysis.topic_tags, corpus.sentence_text, arts, topic,
                                       t_outlet), labels)
 
-with tabs[3]:
+
+def words_panel() -> None:
+    """Terms distinctive of each outlet (on a click for large selections)."""
     drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
     terms = (distinctive(corpus.content_hash, selection_key(arts), drop_names, analysis, arts)
              if on_demand("distinctive words", arts, "distinctive") else None)
@@ -128,8 +139,10 @@ with tabs[3]:
             show_evidence(term_sentences(corpus.sentences_with_text(arts[arts["outlet"] == term_outlet]),
                                          arts, term, term_outlet), labels)
 
-with tabs[4]:
-    diffs = tone_differences(scored, top_actors[:8])
+
+def tone_panel() -> None:
+    """Tone around the top actors in each outlet minus the rest."""
+    diffs = tone_differences(analysis.rows_of("scored", ids), top_actors[:8])
     diffs = diffs[diffs["rest_mentions"] > 0]
     if diffs.empty:
         st.info("No actor is named by two or more picked outlets: no tone to compare.")
@@ -138,8 +151,17 @@ with tabs[4]:
                    "around an actor, not the outlet's stance.")
         downloads.chart(views.tone_difference(diffs, colors))
 
-with tabs[5]:
+
+def co_mentions_panel() -> None:
+    """Actors named in the same sentence."""
     c1, c2 = st.columns(2)
     cm_outlet = c1.selectbox("Outlet", ["All picked outlets", *picked], key="o_cm_outlet")
     pairs = analysis.pairs[analysis.pairs["outlet"].isin(picked if cm_outlet.startswith("All") else [cm_outlet])]
     downloads.chart(views.co_mentions_heatmap(pairs, top_actors, cm_outlet))
+
+
+for tab, panel in zip(tabs, (attention_panel, speakers_panel, topics_panel, words_panel,
+                             tone_panel, co_mentions_panel)):
+    if tab.open is not False:  # (None: a Streamlit that runs every tab)
+        with tab:
+            panel()

@@ -1,17 +1,30 @@
 from tests.app.test_mentions_page import _to
 
 
+TABS = ["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"]
+
+
 def test_outlets_page_all_tabs_render(app):
     at = _to(app, "outlets")
     assert at.title[0].value == "Compare outlets"
     assert "Little text behind" in at.warning[0].value
-    assert len(at.tabs) == 6
+    assert [t.label for t in at.tabs] == TABS
+    drawn = []
+    for label in TABS:  # only the open tab runs: open each in turn
+        at.session_state["o_tab"] = label
+        at.run()
+        assert not at.exception, label
+        # charts, or tables besides the outlets' volume table above the tabs
+        drawn.append(len(at.get("plotly_chart")) + len(at.dataframe) - 1)
+    assert all(drawn), dict(zip(TABS, drawn))
 
 
 def test_two_outlets_side_by_side_with_evidence(app):
     at = _to(app, "outlets")
     at.multiselect(key="o_outlets").set_value(["The New York Times", "The Wall Street Journal"]).run()
     assert not at.exception
+    at.session_state["o_tab"] = "Distinctive words"
+    at.run()
     at.selectbox(key="o_term_outlet").set_value("The Wall Street Journal").run()
     assert not at.exception
     html = " ".join(h.proto.body for h in at.get("html"))
