@@ -176,9 +176,10 @@ def cmd_index(args: argparse.Namespace) -> None:
     for row in tables.get("read_problems", pd.DataFrame()).itertuples():
         print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
               file=sys.stderr)
+    rate = (f", {info['processed'] / max(info['seconds'], 1e-9):,.0f} articles/s"
+            if info["processed"] else "")
     print(f"indexed {info['articles']} articles ({info['processed']} processed, "
-          f"{info['reused']} reused) in {info['seconds']:.1f} s, "
-          f"{info['words'] / max(info['seconds'], 1e-9):,.0f} words/s -> {info['index']}",
+          f"{info['reused']} reused) in {info['seconds']:.1f} s{rate} -> {info['index']}",
           file=sys.stderr)
 
 
