@@ -179,8 +179,8 @@ def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         intervals = np.array([mean_interval(tone[rows[i]], article[rows[i]])[1:] for i in small])
         out.loc[small, "ci_low"], out.loc[small, "ci_high"] = intervals[:, 0], intervals[:, 1]
     polarity, labels = codes(scored["polarity"])
-    counts = groups.counts(np.array([LABELS.index(p) for p in labels], dtype=np.int64)[polarity]
-                           if len(labels) else polarity, len(LABELS))
+    label = np.array([LABELS.index(p) for p in labels] or [0], dtype=np.int64)  # code -> LABELS
+    counts = groups.counts(label[polarity], len(LABELS))
     for i, lab in enumerate(LABELS):
         out[f"{lab}_pct"] = counts[:, i] / n * 100
     out["low_n"] = out["mentions"] < LOW_N_MENTIONS

@@ -89,13 +89,16 @@ def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypa
     _same(analyse(load_corpus(corpus_path)), result)
 
 
-@pytest.mark.parametrize("damage", ["part", "json", "version"])
+@pytest.mark.parametrize("damage", ["part", "text", "json", "version"])
 def test_a_damaged_index_is_rebuilt_not_trusted(corpus_path, damage):
     plain = analyse(load_corpus(corpus_path))
     open_indexed(corpus_path)
     folder = index_dir(corpus_path)
     if damage == "part":
         next((folder / "parts").glob("*-analysis-scored.parquet")).write_bytes(b"not parquet")
+    elif damage == "text":
+        text = next((folder / "parts").glob("*-clean-articles.arrow"))
+        text.write_bytes(text.read_bytes()[:100])
     elif damage == "json":
         (folder / "index.json").write_text("{broken")
     else:
@@ -104,6 +107,15 @@ def test_a_damaged_index_is_rebuilt_not_trusted(corpus_path, damage):
     result, info = open_indexed(corpus_path)
     assert info["processed"] == 24
     _same(plain, result)
+
+
+def test_text_files_missing_from_an_older_index_are_written_from_its_tables(corpus_path):
+    open_indexed(corpus_path)
+    for f in (index_dir(corpus_path) / "parts").glob("*.arrow"):
+        f.unlink()
+    result, info = open_indexed(corpus_path)
+    assert info["processed"] == 0
+    _same(analyse(load_corpus(corpus_path)), result)
 
 
 class Interrupted(Exception):
