@@ -146,7 +146,7 @@ class Corpus:
         ids = self.sentences["article_id"]
         first = np.flatnonzero(~ids.duplicated().to_numpy())
         return ({a: i for i, a in enumerate(self.articles["article_id"])},
-                dict(zip(ids.to_numpy()[first].astype(str), first)),
+                dict(zip(ids.iloc[first].astype(str), first)),
                 self.sentences["start"].to_numpy(), self.sentences["end"].to_numpy())
 
     def article_text(self, article_id: str) -> str:

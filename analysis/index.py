@@ -261,10 +261,11 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
     """One table of a layer from its parts as Arrow (`columns` and article_key), rows of live
     keys only, in the corpus's order (parts are read in the order of their first article, so
     a fresh index needs no sort); None where it has no rows."""
-    first = {p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()}
-    wanted = pa.array(list(live), type=pa.string())
+    ordered = list(parts) if len(parts) == 1 else sorted(parts, key={
+        p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()
+    }.__getitem__)
     pieces = [_read_file(folder / "parts" / f"{part}-{layer}-{table}", [*columns, "article_key"])
-              for part in sorted(parts, key=first.__getitem__)]
+              for part in ordered]
     if any(p.column_names != [*columns, "article_key"] for p in pieces):
         raise UnusableIndex(f"{table} has columns other than {[*columns, 'article_key']}")
     pieces = [p for p in pieces if p.num_rows]
@@ -273,7 +274,8 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
     arrow = pa.concat_tables(pieces, promote_options="permissive")
     if len(parts) == 1 and next(iter(parts.values())) == list(live):
         return arrow  # one part holding the corpus as it is (merged): nothing to select
-    position = pc.index_in(arrow["article_key"], value_set=wanted.cast(arrow["article_key"].type))
+    wanted = pa.array(list(live), type=arrow["article_key"].type)
+    position = pc.index_in(arrow["article_key"], value_set=wanted)
     arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
     order = position.drop_null().to_numpy()
     if len(order) and not (np.diff(order) >= 0).all():
