@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.feather as feather
 import pyarrow.parquet as pq
 
 from analysis import schema
@@ -284,11 +285,13 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
 
 
 def _read_file(stem: Path, columns: list[str]) -> pa.Table:
-    """A part's table: its Parquet file, or for a text table (`<stem>.arrow` beside it) the
-    memory-mapped Arrow file."""
+    """A part's table: for a text table the memory-mapped `<stem>.arrow`, where there is one;
+    else `<stem>.feather` (a merged part) or `<stem>.parquet`."""
     if stem.with_suffix(".arrow").exists() and columns == ["text", "article_key"]:
         with pa.ipc.open_file(pa.memory_map(str(stem.with_suffix(".arrow")))) as reader:
             return reader.read_all()
+    if stem.with_suffix(".feather").exists():
+        return feather.read_table(stem.with_suffix(".feather"), columns=columns)
     return pq.read_table(stem.with_suffix(".parquet"), columns=columns)
 
 
@@ -342,18 +345,19 @@ def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: 
 
 def _merge_part(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
                 sch: dict, live: dict[str, int], name: str) -> None:
+    """One table of many parts as one Feather (Arrow IPC, LZ4) file: what an opening reads,
+    and reads about twice as fast as Parquet."""
     arrow = _read_arrow(folder, parts, layer, table, list(sch), live)
     if arrow is None:
-        _write_part(folder / "parts", name, {table: schema.empty(sch).assign(
-            article_key=pd.Series(dtype="str"))}, None)
-        return
+        arrow = pa.Table.from_pandas(schema.empty(sch).assign(article_key=pd.Series(dtype="str")),
+                                     preserve_index=False)
     for i, field in enumerate(arrow.schema):  # categoricals: one dictionary, wide enough
         if pa.types.is_dictionary(field.type):
             arrow = arrow.set_column(i, field.name, arrow[field.name].cast(
                 pa.dictionary(pa.int32(), field.type.value_type, field.type.ordered)))
-    tmp = folder / "parts" / f".{name}-{table}.parquet.tmp"
-    pq.write_table(arrow.unify_dictionaries(), tmp)  # readers conform dtypes to the schema
-    tmp.replace(folder / "parts" / f"{name}-{table}.parquet")
+    tmp = folder / "parts" / f".{name}-{table}.feather.tmp"
+    feather.write_feather(arrow.unify_dictionaries(), tmp, compression="lz4")
+    tmp.replace(folder / "parts" / f"{name}-{table}.feather")
 
 
 def _distrust(folder: Path, exc: Exception) -> None:
@@ -483,7 +487,7 @@ def _texts(folder: Path, meta: dict) -> Texts:
         stem = folder / "parts" / f"{part}-clean"
         for t in TEXT_TABLES:  # (an index written before the text files existed)
             if not Path(f"{stem}-{t}.arrow").exists():
-                table = pq.read_table(f"{stem}-{t}.parquet", columns=["text", "article_key"])
+                table = _read_file(Path(f"{stem}-{t}"), ["text", "article_key"])
                 _write_text(Path(f"{stem}-{t}.arrow"), table.set_column(
                     0, "text", table["text"].cast(pa.large_string())))
         arts, zs = (_read_file(Path(f"{stem}-{t}"), ["text", "article_key"]) for t in TEXT_TABLES)
@@ -505,7 +509,9 @@ def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     tmp.write_text(json.dumps(meta))
     tmp.replace(folder / "index.json")  # readers see the old index or the new one, never half
     used = {f"{p}-{layer}-" for layer in ("clean", "analysis") for p in meta[layer]}
-    for f in [*(folder / "parts").glob("*.parquet"), *(folder / "parts").glob("*.arrow")]:
+    for f in (folder / "parts").iterdir():
+        if f.name.startswith("."):  # a file being written
+            continue
         if f.name[:f.name.index("-", f.name.index("-") + 1) + 1] not in used:
             f.unlink(missing_ok=True)
 

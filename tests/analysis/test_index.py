@@ -187,7 +187,7 @@ def test_many_parts_are_merged_and_later_additions_read_with_them(corpus_path, m
     monkeypatch.setattr(ix, "CHUNK", 2)  # 12 parts, over MAX_PARTS
     merged, info = open_indexed(corpus_path)
     assert info["parts"] == 1
-    assert len(list((index_dir(corpus_path) / "parts").glob("*-analysis-mentions.parquet"))) == 1
+    assert len(list((index_dir(corpus_path) / "parts").glob("*-analysis-mentions.*"))) == 1
     _same(analyse(load_corpus(corpus_path)), merged)
     _append(corpus_path, 2)
     grown, info = open_indexed(corpus_path)
