@@ -355,9 +355,28 @@ def _merge_part(folder: Path, parts: dict[str, list[str]], layer: str, table: st
         if pa.types.is_dictionary(field.type):
             arrow = arrow.set_column(i, field.name, arrow[field.name].cast(
                 pa.dictionary(pa.int32(), field.type.value_type, field.type.ordered)))
+    arrow = arrow.unify_dictionaries()
+    for i, field in enumerate(arrow.schema):  # ... in sorted order, as the schema's categories
+        if pa.types.is_dictionary(field.type):
+            arrow = arrow.set_column(i, field.name, _sorted_dictionary(arrow[field.name]))
     tmp = folder / "parts" / f".{name}-{table}.feather.tmp"
-    feather.write_feather(arrow.unify_dictionaries(), tmp, compression="lz4")
+    feather.write_feather(arrow, tmp, compression="lz4")
     tmp.replace(folder / "parts" / f"{name}-{table}.feather")
+
+
+def _sorted_dictionary(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """A dictionary column (one dictionary for all chunks) with its dictionary sorted, so that
+    loading it needs no reordering of categories (schema.conform)."""
+    if not column.num_chunks:
+        return column
+    dictionary = column.chunk(0).dictionary
+    order = pc.sort_indices(dictionary).to_numpy()
+    new_code = np.empty(len(order), dtype=np.int32)
+    new_code[order] = np.arange(len(order), dtype=np.int32)
+    lookup, sorted_values = pa.array(new_code), dictionary.take(pa.array(order))
+    return pa.chunked_array([pa.DictionaryArray.from_arrays(
+        pc.take(lookup, chunk.indices), sorted_values, ordered=chunk.type.ordered)
+        for chunk in column.chunks], type=column.type)
 
 
 def _distrust(folder: Path, exc: Exception) -> None:
