@@ -183,13 +183,7 @@ class Corpus:
             s = s[s["article_id"].isin(articles["article_id"])]
         if "text" in s.columns:
             return s
-        article, _, _, _ = self._positions
-        text, current, body = [], None, ""
-        for a, b, e in zip(s["article_id"].astype(str), s["start"], s["end"]):
-            if a != current:
-                current, body = a, self._texts.article(article[a])
-            text.append(body[b:e])
-        return s.assign(text=pd.Series(text, index=s.index, dtype="str"))
+        return s.assign(text=pd.Series(self.sentence_text(s), index=s.index, dtype="str"))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -433,7 +434,7 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
     meta["words"] = int(tables["articles"]["words"].sum())
-    texts = _texts(folder, meta)
+    texts = cache(lambda: _texts(folder, meta))  # read where candidates or the dashboard need it
     tables["duplicates"] = _duplicates(folder, tables, texts, new={
         a for a, k in zip(tables["articles"]["article_id"], tables["articles"]["article_key"])
         if k not in cleaned_keys} if had_duplicates else None)
@@ -442,17 +443,18 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         _save(folder, meta, tables)
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-    return ({**tables, "texts": texts} if load else tables), _info(meta, processed, t0, folder)
+    return ({**tables, "texts": texts()} if load else tables), _info(meta, processed, t0, folder)
 
 
-def _duplicates(folder: Path, tables: dict, texts: Texts, new: set[str] | None) -> pd.DataFrame:
+def _duplicates(folder: Path, tables: dict, texts: Callable[[], Texts],
+                new: set[str] | None) -> pd.DataFrame:
     """Near-duplicate pairs: the stored ones between articles still there and unchanged,
     plus those involving `new` articles (all pairs anew where `new` is None). Texts are read
     from the index for the few candidate articles only."""
     articles = tables["articles"]
     position = {a: i for i, a in enumerate(articles["article_id"])}
     found = near_duplicates(articles, tables["sketches"], new=new,
-                            texts=lambda ids: {a: texts.article(position[a]) for a in ids})
+                            texts=lambda ids: {a: texts().article(position[a]) for a in ids})
     if new is None:
         return found
     known = set(articles["article_id"]) - new
