@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.filters import in_articles
 from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS, T_INTERVAL_FROM
 
 # An outlet with less text than this gets a warning that its differences mean little.
@@ -42,11 +43,12 @@ def outlet_volume(articles: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.Dat
     """Articles, words, mentions and quotations per outlet, and whether that is thin."""
     out = articles.groupby("outlet", as_index=False).agg(articles=("article_id", "size"),
                                                           words=("words", "sum"))
-    ids = set(articles["article_id"])
-    m = mentions[(mentions["actor"] != "") & mentions["article_id"].isin(ids)]
-    q = quotes[quotes["kind"].isin(["direct", "partial", "continued"]) & quotes["article_id"].isin(ids)]
-    out["mentions"] = out["outlet"].map(m["outlet"].value_counts()).fillna(0)
-    out["quotes"] = out["outlet"].map(q["outlet"].value_counts()).fillna(0)
+    ids = articles["article_id"]
+    m = mentions["outlet"][(mentions["actor"] != "").to_numpy() & in_articles(mentions, ids)]
+    q = quotes["outlet"][quotes["kind"].isin(["direct", "partial", "continued"]).to_numpy()
+                         & in_articles(quotes, ids)]
+    out["mentions"] = out["outlet"].map(m.value_counts()).fillna(0)
+    out["quotes"] = out["outlet"].map(q.value_counts()).fillna(0)
     out["thin"] = (out["articles"] < THIN_ARTICLES) | (out["words"] < THIN_WORDS)
     return schema.conform(out, schema.OUTLET_VOLUME)
 

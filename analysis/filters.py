@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 
@@ -21,14 +22,36 @@ class Filters:
         return "; ".join(parts)
 
 
-def apply_filters(df: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows of `df` (any table with `outlet` and `published` columns) inside the selection.
-    Articles without a date are kept unless a date bound is set."""
-    keep = pd.Series(True, index=df.index)
+def filter_mask(df: pd.DataFrame, filters: Filters) -> np.ndarray:
+    """Which rows of `df` (any table with `outlet` and `published` columns) are inside the
+    selection. Articles without a date are kept unless a date bound is set."""
+    keep = np.ones(len(df), dtype=bool)
     if filters.outlets is not None:
-        keep &= df["outlet"].isin(filters.outlets)
+        keep &= df["outlet"].isin(filters.outlets).to_numpy()
     if filters.date_from is not None:
-        keep &= df["published"] >= pd.Timestamp(filters.date_from)
+        keep &= (df["published"] >= pd.Timestamp(filters.date_from)).to_numpy()
     if filters.date_to is not None:
-        keep &= df["published"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)
-    return df[keep]
+        keep &= (df["published"] < pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)).to_numpy()
+    return keep
+
+
+def apply_filters(df: pd.DataFrame, filters: Filters, columns: list[str] | None = None
+                  ) -> pd.DataFrame:
+    """The rows of `df` inside the selection (`filter_mask`), with only `columns` if given:
+    copying the few columns a page reads out of millions of rows is what keeps it quick."""
+    keep = filter_mask(df, filters)
+    if columns is None:
+        return df.copy(deep=False) if keep.all() else df[keep]  # (copy-on-write: no data copied)
+    return df.loc[keep, columns]
+
+
+def in_articles(df: pd.DataFrame, article_ids) -> np.ndarray:
+    """Which rows of `df` belong to one of `article_ids`, read on the categorical codes of its
+    article_id column where it has them (one look-up per article, not per row)."""
+    col = df["article_id"]
+    if not isinstance(col.dtype, pd.CategoricalDtype):
+        return col.isin(article_ids).to_numpy()
+    found = col.cat.categories.get_indexer(pd.Index(article_ids).astype(str))
+    chosen = np.zeros(len(col.cat.categories) + 1, dtype=bool)  # the last slot: missing (-1)
+    chosen[found[found >= 0]] = True
+    return chosen[col.cat.codes.to_numpy()]

@@ -32,6 +32,7 @@ import pandas as pd
 from analysis import schema
 from analysis.actors import Registry, Role
 from analysis.corpus import SentenceText
+from analysis.filters import in_articles
 from analysis.grouping import Groups
 
 KINDS = ("name", "role", "metonym")
@@ -305,8 +306,10 @@ def count_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
     counts are the denominators, so an outlet with no mention of an actor still has its n.
     Unresolved mentions are not counted for anyone.
     """
-    m = mentions[(mentions["actor"] != "") & mentions["kind"].isin(kinds)
-                 & mentions["article_id"].isin(articles["article_id"])]
+    keep = (mentions["actor"] != "").to_numpy() & in_articles(mentions, articles["article_id"])
+    if set(kinds) != set(KINDS):
+        keep &= mentions["kind"].isin(kinds).to_numpy()
+    m = mentions.loc[keep, ["outlet", "actor", "article_id"]]
     per_outlet = articles.groupby("outlet").agg(outlet_articles=("article_id", "size"),
                                                 outlet_words=("words", "sum"))
     groups = Groups(m, ["outlet", "actor"])
@@ -335,7 +338,8 @@ def total_by_actor(freq: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
 def mentions_by_date(mentions: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
     """Mentions per (period, actor) for the timeline (schema.BY_DATE). The period is a day,
     a week or a month, whichever keeps the selection's date span readable."""
-    m = mentions[mentions["actor"].isin(actors) & mentions["published"].notna()]
+    m = mentions.loc[mentions["actor"].isin(actors) & mentions["published"].notna(),
+                     ["published", "actor", "article_id"]]
     if m.empty:
         return schema.empty(schema.BY_DATE)
     span = (m["published"].max() - m["published"].min()).days
@@ -422,16 +426,41 @@ def frequency_matrix(freq: pd.DataFrame, actors: list[str], measure: str) -> pd.
     return wide.reindex(actors).fillna(0)
 
 
-def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None) -> pd.DataFrame:
-    m = mentions[mentions["actor"] == actor]
-    return m[m["outlet"] == outlet] if outlet else m
+EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "end", "kind",
+                  "surface"]  # the mention columns evidence reads
+
+
+def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None,
+              columns: list[str]) -> pd.DataFrame:
+    keep = mentions["actor"] == actor
+    if outlet:
+        keep &= mentions["outlet"] == outlet
+    return mentions.loc[keep, columns]
 
 
 def evidence_counts(mentions: pd.DataFrame, actor: str, *,
                     outlet: str | None = None) -> tuple[int, int]:
     """How many mentions of `actor` there are, and in how many sentences."""
-    m = _of_actor(mentions, actor, outlet)
-    return len(m), len(m[["article_id", "sentence_id"]].drop_duplicates())
+    m = _of_actor(mentions, actor, outlet, ["article_id", "sentence_id"])
+    return len(m), len(m.drop_duplicates())
+
+
+def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows of the first `limit` sentences by date (then article and sentence), in that
+    order. Only the rows up to a date cut-off are sorted: those of the earliest `k` rows' dates,
+    `k` growing until they hold `limit` sentences (an actor can have a million mentions)."""
+    dates = m["published"].to_numpy("datetime64[ns]").view(np.int64).copy()
+    dates[m["published"].isna().to_numpy()] = np.iinfo(np.int64).max  # undated last
+    k = limit
+    while k < len(m):
+        head = m[dates <= np.partition(dates, k - 1)[k - 1]]
+        if len(head[["article_id", "sentence_id"]].drop_duplicates()) >= limit:
+            m = head
+            break
+        k *= 4
+    m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
+    first = ~m.duplicated(["article_id", "sentence_id"])
+    return m[first.cumsum().to_numpy() <= limit]
 
 
 def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: SentenceText, *,
@@ -439,11 +468,9 @@ def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: Senten
     """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
     with every span of that actor in it; the first `limit` sentences by date, or all. Their
     text comes from `sentence_text` (Corpus.sentence_text), for these sentences only."""
-    m = _of_actor(mentions, actor, outlet)
+    m = _of_actor(mentions, actor, outlet, EVIDENCE_INPUT)
     if limit is not None:
-        m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
-        first = ~m.duplicated(["article_id", "sentence_id"])
-        m = m[first.cumsum().to_numpy() <= limit]
+        m = _first_sentences(m, limit)
     if m.empty:
         return schema.empty(schema.EVIDENCE)
     flat = pd.DataFrame({

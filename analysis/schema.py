@@ -399,19 +399,27 @@ def codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
 
 def _category(col: pd.Series) -> pd.Series:
     """Strings that repeat (ids, outlets, actors, kinds) stored once, with lexically sorted
-    (ordered) categories and none unused, so that sorting and comparing behave as with strings."""
+    (ordered) categories and none unused, so that sorting and comparing behave as with strings.
+    Unused categories are dropped and the rest sorted by remapping the integer codes (pandas'
+    remove_categories hashes every value: a second for the tables of 50,000 articles)."""
     if not isinstance(col.dtype, pd.CategoricalDtype):
         col = col.fillna("").astype(str).astype("category")
-    if col.isna().any():
-        col = (col if "" in col.cat.categories else col.cat.add_categories([""])).fillna("")
-    codes = col.cat.codes.to_numpy()
-    used = np.bincount(codes[codes >= 0], minlength=len(col.cat.categories)) > 0
-    if not used.all():  # (counting is much quicker than remove_unused_categories' unique)
-        col = col.cat.remove_categories(col.cat.categories[~used])
     cats = col.cat.categories
-    if cats.dtype != "str":
-        cats = cats.astype(str)
-        col = col.cat.rename_categories(cats)
-    if not cats.is_monotonic_increasing:
-        col = col.cat.reorder_categories(cats.sort_values())
-    return col if col.cat.ordered else col.cat.as_ordered()
+    as_is = col.cat.ordered and cats.dtype == "str"
+    cats = cats if cats.dtype == "str" else cats.astype(str)
+    codes = col.cat.codes.to_numpy()
+    if (codes < 0).any():  # missing values read as ""
+        as_is = False
+        if "" not in cats:
+            cats = cats.append(pd.Index([""], dtype=cats.dtype))
+        codes = np.where(codes < 0, cats.get_loc(""), codes)
+    used = np.bincount(codes, minlength=len(cats)) > 0
+    order = (np.arange(len(cats)) if cats.is_monotonic_increasing
+             else np.argsort(cats.to_numpy(), kind="stable"))
+    order = order[used[order]]  # the used categories in sorted order
+    if as_is and len(order) == len(cats) and (order == np.arange(len(cats))).all():
+        return col
+    remap = np.full(len(cats), -1, dtype=np.intp)
+    remap[order] = np.arange(len(order))
+    return pd.Series(pd.Categorical.from_codes(remap[codes], cats[order], ordered=True),
+                     index=col.index, name=col.name)

@@ -187,6 +187,9 @@ def _tone_rows(scored: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return out
 
 
+TONE_INPUT = ["article_id", "outlet", "actor", "tone", "polarity"]  # what aggregate_tone reads
+
+
 def aggregate_tone(scored: pd.DataFrame) -> pd.DataFrame:
     """Tone per (actor, outlet) and per actor over all outlets (outlet = ALL_OUTLETS),
     with n, a 95% interval and the shares by class (schema.TONE)."""
@@ -228,16 +231,25 @@ def tone_shares_long(tone: pd.DataFrame) -> pd.DataFrame:
 
 
 def tone_extremes(scored: pd.DataFrame, sentence_text: SentenceText, actor: str, *, n: int = 5,
-                  outlet: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `n` most negative and most positive mentions of `actor`, with their sentence (from
-    `sentence_text`), the context that was scored and what pushed the score
-    (schema.TONE_EVIDENCE)."""
-    m = scored[scored["actor"] == actor]
+                  outlet: str | None = None, rows: np.ndarray | None = None
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `n` most negative and most positive mentions of `actor` (among `rows`, a boolean
+    mask, if given), with their sentence (from `sentence_text`), the context that was scored
+    and what pushed the score (schema.TONE_EVIDENCE). Ranked on the tone column alone: only
+    the 2 × `n` rows shown are copied out of the table."""
+    keep = (scored["actor"] == actor).to_numpy()
+    if rows is not None:
+        keep = keep & rows
     if outlet:
-        m = m[m["outlet"] == outlet]
-    neg = m[m["tone"] < 0].sort_values("tone").head(n)
-    pos = m[m["tone"] > 0].sort_values("tone", ascending=False).head(n)
-    return _tone_evidence(neg, sentence_text), _tone_evidence(pos, sentence_text)
+        keep = keep & (scored["outlet"] == outlet).to_numpy()
+    tone = scored["tone"].to_numpy(float)
+
+    def most(key: np.ndarray) -> pd.DataFrame:  # rows with key < 0, lowest key first
+        idx = np.flatnonzero(keep & (key < 0))
+        return _tone_evidence(scored.iloc[idx[np.argsort(key[idx], kind="stable")[:n]]],
+                              sentence_text)
+
+    return most(tone), most(-tone)
 
 
 def _tone_evidence(rows: pd.DataFrame, sentence_text: SentenceText) -> pd.DataFrame:

@@ -33,6 +33,7 @@ if not kinds:
     st.stop()
 
 mentions = apply_filters(analysis.mentions, v.filters)
+counted = mentions if set(kinds) == set(KINDS) else mentions[mentions["kind"].isin(kinds)]
 freq = count_mentions(mentions, arts, kinds=tuple(kinds))
 if freq.empty:
     st.info("No mention of any registry actor in the selected articles. Add actors on the Actor "
@@ -57,8 +58,7 @@ with st.expander("The numbers with their denominators (n per outlet)"):
 
 timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
                                  default=top["actor"].tolist()[:4], key="m_timeline")
-timeline = views.mentions_timeline(
-    mentions_by_date(mentions[mentions["kind"].isin(kinds)], timeline_actors), tuple(kinds))
+timeline = views.mentions_timeline(mentions_by_date(counted, timeline_actors), tuple(kinds))
 if timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
@@ -73,7 +73,6 @@ e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actor_options, key="m_actor")
 outlet = e2.selectbox("Outlet", ["All selected outlets", *sorted(arts["outlet"].unique())],
                       key="m_outlet")
-counted = mentions[mentions["kind"].isin(kinds)]
 ev_outlet = None if outlet.startswith("All") else outlet
 n_mentions, n_sentences = evidence_counts(counted, actor, outlet=ev_outlet)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
@@ -86,8 +85,8 @@ st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # mad
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 with st.expander(f"Surface forms merged into {actor}"):
-    st.dataframe(surface_forms(mentions[mentions["actor"] == actor]), hide_index=True,
-                 width="stretch")
+    st.dataframe(surface_forms(mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]),
+                 hide_index=True, width="stretch")
 unresolved = mentions[mentions["actor"] == ""]
 with st.expander(f"Unresolved mentions ({len(unresolved)}): never guessed, never counted"):
     if unresolved.empty:

@@ -1,9 +1,9 @@
 """Sentiment: the tone of the sentences around each actor, per outlet, with n and intervals."""
 import streamlit as st
 
-from analysis.filters import apply_filters
-from analysis.sentiment import (ALL_OUTLETS, ENGINE_LABELS, LOW_N_MENTIONS, aggregate_tone,
-                                tone_extremes)
+from analysis.filters import filter_mask
+from analysis.sentiment import (ALL_OUTLETS, ENGINE_LABELS, LOW_N_MENTIONS, TONE_INPUT,
+                                aggregate_tone, tone_extremes)
 from ui import charts, downloads, views
 from ui.data import scored_with, selected_articles, view
 from ui.evidence import show_evidence
@@ -25,7 +25,9 @@ for problem in analysis.registry_problems:
     st.error(f"{problem} — fix it on the Actor registry page.")
 
 arts = selected_articles(v)
-scored = apply_filters(scored_with(analysis, engine), v.filters)
+table = scored_with(analysis, engine)
+inside = filter_mask(table, v.filters)
+scored = table.loc[inside, TONE_INPUT]  # (the few rows shown as evidence are read from `table`)
 if scored.empty:
     st.info("No mention of any registry actor in the selected articles: there is no tone to "
             "show. Add actors on the Actor registry page, or widen the filters.")
@@ -64,7 +66,7 @@ st.subheader("The sentences behind the tone")
 e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actors, key="s_actor")
 outlet = e2.selectbox("Outlet", [ALL_OUTLETS, *sorted(scored["outlet"].unique())], key="s_outlet")
-neg, pos = tone_extremes(scored, corpus.sentence_text, actor,
+neg, pos = tone_extremes(table, corpus.sentence_text, actor, rows=inside,
                          outlet=None if outlet == ALL_OUTLETS else outlet)
 labels = corpus.labels
 left, right = st.columns(2)

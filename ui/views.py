@@ -121,7 +121,7 @@ def tone_shares(engine: str, overall: pd.DataFrame) -> Chart:
 
 def article_tone_by_outlet(analysis: Analysis, arts: pd.DataFrame,
                            colors: dict[str, str]) -> tuple[Chart, pd.DataFrame]:
-    per_article = analysis.article_tone[analysis.article_tone["article_id"].isin(arts["article_id"])]
+    per_article = analysis.rows_of("article_tone", set(arts["article_id"]))
     per_outlet = outlet_article_tone(per_article)
     fig = charts.dot_interval_chart(
         per_outlet, x="tone_mean", y="outlet", low="ci_low", high="ci_high", color="outlet",

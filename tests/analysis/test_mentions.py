@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.actors import parse_registry
-from analysis.mentions import Matcher, count_mentions, find_mentions_in_article, surface_forms
+from analysis.mentions import (Matcher, _first_sentences, count_mentions,
+                               find_mentions_in_article, surface_forms)
 from analysis.sentences import split_sentences
 from tests.resources import MENTION_CASES, MENTION_REGISTRY
 
@@ -82,3 +83,18 @@ def test_surface_forms_merge_under_the_actor():
     mentions["surface"] = ["Xi", "Xi Jinping"]
     sf = surface_forms(mentions)
     assert sorted(sf["surface"]) == ["Xi", "Xi Jinping"] and set(sf["actor"]) == {"Xi Jinping"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 6), st.integers(0, 3),
+                          st.booleans()), min_size=1, max_size=60),
+       st.integers(1, 12))
+def test_first_sentences_by_date_match_a_full_sort(rows, limit):
+    """_first_sentences sorts only the earliest rows; it must pick what sorting them all picks."""
+    m = pd.DataFrame([{"article_id": f"a{a}", "sentence_id": s,
+                       "published": pd.NaT if undated else pd.Timestamp(2023, 1, 1 + a % 3),
+                       "start": i} for i, (a, s, _, undated) in enumerate(rows)])
+    m["article_id"] = m["article_id"].astype("category")
+    full = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
+    full = full[(~full.duplicated(["article_id", "sentence_id"])).cumsum().to_numpy() <= limit]
+    assert _first_sentences(m, limit)["start"].tolist() == full["start"].tolist()
