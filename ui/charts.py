@@ -1,21 +1,32 @@
 """One builder per chart kind, shared by every page (plotly only, no Streamlit).
 
+Figures are written as plain plotly.js dicts and wrapped without plotly's per-property
+validation (`_figure`). plotly express validates every property of every trace as it builds
+a figure: about 0.1 s a chart, which a page of three charts cannot spend after each filter
+change. tests/app/test_charts.py validates every builder's output with plotly, so a wrong
+attribute still fails a test.
+
 Outlet colours come from `outlet_colors`, built from the corpus's full outlet list, so an
 outlet keeps its colour on every page whatever the filters.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
-import plotly.express as px
+import plotly.colors
 import plotly.graph_objects as go
+import plotly.io as pio
 
 # Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), then Plotly's "Safe" set.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000"] + px.colors.qualitative.Safe
+           "#000000"] + plotly.colors.qualitative.Safe
 ZONE_COLORS = {"article text": "#0072B2", "caption": "#E69F00", "byline": "#009E73",
                "boilerplate": "#999999"}
 POLARITY_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#009E73"}
 FONT = "DejaVu Sans, Arial, sans-serif"
+BLUES = plotly.colors.make_colorscale(plotly.colors.sequential.Blues)
+TEMPLATE = pio.templates["plotly_white"].to_plotly_json()  # expanded once, as plotly.js needs it
+FACET_GAP = (0.08, 0.07)  # between panels across, and between rows (paper units)
 
 
 def outlet_colors(outlets: list[str]) -> dict[str, str]:
@@ -27,18 +38,60 @@ def corpus_colors(corpus) -> dict[str, str]:
     return outlet_colors(list(corpus.articles["outlet"].unique()))
 
 
-def _style(fig: go.Figure, title: str, height: int | None = None) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
-        font={"family": FONT, "size": 13},
-        template="plotly_white",
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"title": None},
-        height=height,
-    )
-    return fig
+# ------------------------------------------------------------------------------ helpers
+def _figure(traces: list[dict], layout: dict) -> go.Figure:
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
+def _layout(title: str, height: int | None, **more) -> dict:
+    layout = {"template": TEMPLATE, "title": {"text": title, "x": 0.01, "xanchor": "left"},
+              "font": {"family": FONT, "size": 13}, "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+              "legend": {"tracegroupgap": 0}, **more}
+    if height is not None:
+        layout["height"] = height
+    return layout
+
+
+def _values(col: pd.Series) -> list:
+    """A column as plotly.js reads it: dates as ISO strings, categories as strings."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return [None if pd.isna(t) else t.isoformat() for t in col]
+    if isinstance(col.dtype, pd.CategoricalDtype) or col.dtype == object or col.dtype == "str":
+        return col.astype(str).tolist()
+    return col.to_numpy().tolist()
+
+
+def _groups(df: pd.DataFrame, by: str | None) -> list[tuple[str | None, pd.DataFrame]]:
+    """The rows of each value of `by`, in order of first appearance (one trace each)."""
+    if not by:
+        return [(None, df)]
+    return [(str(k), g) for k, g in df.groupby(by, sort=False, observed=True)]
+
+
+def _color(name: str | None, i: int, colors: dict[str, str] | None) -> str:
+    return (colors or {}).get(name, PALETTE[i % len(PALETTE)])
+
+
+def _hover(df: pd.DataFrame, lines: list[tuple[str, str]], hover: list[str] | None,
+           labels: dict[str, str]) -> tuple[list | None, str]:
+    """customdata and a hovertemplate: the given (label, placeholder) lines, then one line per
+    `hover` column; the trace's name (outlet, actor …) in the side box."""
+    parts = [f"{label}: {ph}" if label else f"<b>{ph}</b>" for label, ph in lines]
+    if not hover:
+        return None, "<br>".join(parts)
+    for i, col in enumerate(hover):
+        kind = df[col].dtype.kind
+        fmt = ":.2f" if kind == "f" else ":," if kind in "iu" else ""
+        parts.append(f"{labels.get(col, col)}: %{{customdata[{i}]{fmt}}}")
+    custom = np.column_stack([_values(df[c]) for c in hover]).tolist()
+    return custom, "<br>".join(parts)
+
+
+def _axis_title(labels: dict[str, str], col: str) -> dict:
+    return {"text": labels.get(col, col)}
+
+
+# ------------------------------------------------------------------------------ builders
 def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None = None,
               colors: dict[str, str] | None = None, orientation: str = "v",
               labels: dict[str, str] | None = None, hover: list[str] | None = None,
@@ -46,39 +99,77 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
               error_high: str | None = None, facet: str | None = None,
               facet_wrap: int = 3) -> go.Figure:
     """Bars, grouped or stacked by `color`; optional asymmetric error bars; with `facet`,
-    small multiples (one panel per value, shared axis) for side-by-side comparison."""
-    kwargs = {}
-    if error_low and error_high:
-        value = x if orientation == "h" else y
-        plus = df[error_high] - df[value]
-        minus = df[value] - df[error_low]
-        key = "error_x" if orientation == "h" else "error_y"
-        kwargs = {key: plus, f"{key}_minus": minus}
-    if facet:
-        kwargs.update(facet_col=facet, facet_col_wrap=facet_wrap, facet_col_spacing=0.08)
-        barmode = "relative"  # one bar per category and panel
-    fig = px.bar(df, x=x, y=y, color=color, orientation=orientation, barmode=barmode,
-                 color_discrete_map=colors or {}, color_discrete_sequence=PALETTE,
-                 labels=labels or {}, hover_data=hover, **kwargs)
-    n = df[y if orientation == "h" else x].nunique()
-    if orientation == "h":
-        fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(df[y]))[::-1])
-    rows = -(-df[facet].nunique() // facet_wrap) if facet else 1
-    if facet:
-        fig.for_each_annotation(lambda a: a.update(text=a.text.split("=", 1)[-1]))
-        fig.update_yaxes(showticklabels=True, matches=None)
+    small multiples (one panel per value, shared value axis) for side-by-side comparison."""
+    labels = labels or {}
+    value, category = (x, y) if orientation == "h" else (y, x)
+    value_ph, category_ph = ("%{x}", "%{y}") if orientation == "h" else ("%{y}", "%{x}")
+    order = list(dict.fromkeys(_values(df[category])))
+    panels = _groups(df, facet)
+    cols = min(facet_wrap, len(panels)) if facet else 1
+    rows = -(-len(panels) // cols)
+    width = (1 - FACET_GAP[0] * (cols - 1)) / cols
+    tall = (1 - FACET_GAP[1] * (rows - 1)) / rows
+    traces, layout_axes, titles = [], {}, []
+    palette_index = {name: i for i, (name, _) in enumerate(_groups(df, color))}
+    shown = set()
+    for p, (panel, rows_of_panel) in enumerate(panels):
+        suffix = "" if p == 0 else str(p + 1)
+        r, c = divmod(p, cols)
+        x0 = c * (width + FACET_GAP[0])
+        y1 = 1 - r * (tall + FACET_GAP[1])
+        bottom = r == rows - 1
+        value_axis = {"title": _axis_title(labels, value) if bottom else {"text": ""},
+                      **({"matches": "x" if orientation == "h" else "y"} if p else {})}
+        category_axis = {"title": _axis_title(labels, category) if c == 0 else {"text": ""},
+                         "showticklabels": True, "type": "category"}
+        if orientation == "h":
+            category_axis.update(categoryorder="array", categoryarray=order[::-1])
+        xa, ya = (value_axis, category_axis) if orientation == "h" else (category_axis, value_axis)
+        layout_axes[f"xaxis{suffix}"] = {**xa, "domain": [x0, x0 + width], "anchor": f"y{suffix}"}
+        layout_axes[f"yaxis{suffix}"] = {**ya, "domain": [y1 - tall, y1], "anchor": f"x{suffix}"}
+        if facet:
+            titles.append({"text": panel, "x": x0 + width / 2, "y": y1, "xref": "paper",
+                           "yref": "paper", "xanchor": "center", "yanchor": "bottom",
+                           "showarrow": False})
+        for name, g in _groups(rows_of_panel, color):
+            custom, template = _hover(g, [("", category_ph), (labels.get(value, value), value_ph)],
+                                      hover, labels)
+            trace = {"type": "bar", "orientation": orientation, "name": name or "",
+                     "x": _values(g[x]), "y": _values(g[y]), "xaxis": f"x{suffix}",
+                     "yaxis": f"y{suffix}", "legendgroup": name or "",
+                     "marker": {"color": _color(name, palette_index[name], colors)},
+                     "showlegend": bool(color) and name not in shown,
+                     "customdata": custom, "hovertemplate": template}
+            if error_low and error_high:
+                trace[f"error_{'x' if orientation == 'h' else 'y'}"] = {
+                    "type": "data", "symmetric": False,
+                    "array": _values(g[error_high] - g[value]),
+                    "arrayminus": _values(g[value] - g[error_low])}
+            shown.add(name)
+            traces.append(trace)
+    n = len(order)
     height = (max(320, 28 * n + 140) if orientation == "h" else 420) * rows
-    return _style(fig, title, height=height if rows == 1 else int(height * 0.8))
+    layout = _layout(title, height if rows == 1 else int(height * 0.8),
+                     barmode="relative" if facet else barmode, annotations=titles, **layout_axes)
+    return _figure(traces, layout)
 
 
 def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,
             text_format: str = ".1f") -> go.Figure:
-    """Rows × columns matrix with values printed in the cells."""
-    fig = px.imshow(matrix, text_auto=text_format, aspect="auto",
-                    color_continuous_scale="Blues", labels={"color": value_label})
-    fig.update_xaxes(side="top", title=None)
-    fig.update_yaxes(title=None)
-    return _style(fig, title, height=max(320, 26 * len(matrix) + 160))
+    """Rows × columns matrix with values printed in the cells (first row at the top)."""
+    x_name, y_name = matrix.columns.name or "column", matrix.index.name or "row"
+    trace = {"type": "heatmap", "z": matrix.to_numpy().tolist(),
+             "x": [str(c) for c in matrix.columns], "y": [str(r) for r in matrix.index],
+             "coloraxis": "coloraxis", "texttemplate": f"%{{z:{text_format}}}",
+             "hovertemplate": f"{x_name}: %{{x}}<br>{y_name}: %{{y}}<br>{value_label}: "
+                              f"%{{z:{text_format}}}<extra></extra>"}
+    longest = max((len(str(c)) for c in matrix.columns), default=0)
+    layout = _layout(title, max(320, 26 * len(matrix) + 160),
+                     margin={"l": 10, "r": 10, "b": 10, "t": 60 + min(5 * longest, 140)},
+                     xaxis={"side": "top", "title": {"text": ""}, "type": "category"},
+                     yaxis={"autorange": "reversed", "title": {"text": ""}, "type": "category"},
+                     coloraxis={"colorscale": BLUES, "colorbar": {"title": {"text": value_label}}})
+    return _figure([trace], layout)
 
 
 def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str, title: str,
@@ -87,34 +178,49 @@ def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str,
                        x_range: tuple[float, float] | None = None,
                        faded: str | None = None) -> go.Figure:
     """A mean per row with its interval as a horizontal error bar; rows where the boolean
-    column `faded` is true are drawn hollow and pale (too few observations to rank)."""
-    df = df.assign(_plus=(df[high] - df[x]).fillna(0), _minus=(df[x] - df[low]).fillna(0))
-    fig = px.scatter(df, x=x, y=y, color=color, color_discrete_map=colors or {},
-                     error_x="_plus", error_x_minus="_minus", labels=labels or {},
-                     hover_data=hover)
-    fig.update_traces(marker={"size": 11})
-    if faded:
-        for trace in fig.data:
-            mask = df.loc[df[color] == trace.name, faded] if color else df[faded]
-            trace.marker.symbol = ["circle-open" if f else "circle" for f in mask]
-            trace.marker.opacity = None
-            trace.marker.line = {"width": 2}
-    if color:
-        fig.update_layout(scattermode="group", scattergap=0.5)
-    fig.add_vline(x=0, line_width=1, line_color="#888")
-    if x_range:
-        fig.update_xaxes(range=list(x_range))
-    fig.update_yaxes(categoryorder="array", categoryarray=list(dict.fromkeys(df[y]))[::-1])
-    return _style(fig, title, height=max(320, 30 * df[y].nunique() + 160))
+    column `faded` is true are drawn hollow (too few observations to rank)."""
+    labels = labels or {}
+    traces = []
+    for i, (name, g) in enumerate(_groups(df, color)):
+        custom, template = _hover(g, [("", "%{y}"), (labels.get(x, x), "%{x:.3f}")], hover, labels)
+        hollow = g[faded].to_numpy(bool) if faded else np.zeros(len(g), dtype=bool)
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": name or "", "legendgroup": name or "",
+            "orientation": "h", "showlegend": bool(color), "x": _values(g[x]), "y": _values(g[y]),
+            "error_x": {"type": "data", "symmetric": False,
+                        "array": _values((g[high] - g[x]).fillna(0)),
+                        "arrayminus": _values((g[x] - g[low]).fillna(0))},
+            "marker": {"color": _color(name, i, colors), "size": 11, "line": {"width": 2},
+                       "symbol": np.where(hollow, "circle-open", "circle").tolist()},
+            "customdata": custom, "hovertemplate": template})
+    layout = _layout(
+        title, max(320, 30 * df[y].nunique() + 160),
+        xaxis={"title": _axis_title(labels, x), **({"range": list(x_range)} if x_range else {})},
+        yaxis={"title": _axis_title(labels, y), "type": "category", "categoryorder": "array",
+               "categoryarray": list(dict.fromkeys(_values(df[y])))[::-1]},
+        shapes=[{"type": "line", "x0": 0, "x1": 0, "xref": "x", "y0": 0, "y1": 1,
+                 "yref": "y domain", "line": {"width": 1, "color": "#888"}}],
+        **({"scattermode": "group", "scattergap": 0.5} if color else {}))
+    return _figure(traces, layout)
 
 
 def timeline(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None = None,
              colors: dict[str, str] | None = None, labels: dict[str, str] | None = None,
              hover: list[str] | None = None) -> go.Figure:
     """Values over publication date, one line (with markers) per colour group."""
-    fig = px.line(df.sort_values(x), x=x, y=y, color=color, markers=True,
-                  color_discrete_map=colors or {}, labels=labels or {}, hover_data=hover)
-    return _style(fig, title, height=420)
+    labels = labels or {}
+    traces = []
+    for i, (name, g) in enumerate(_groups(df.sort_values(x), color)):
+        custom, template = _hover(g, [(labels.get(x, x), "%{x|%Y-%m-%d}"),
+                                      (labels.get(y, y), "%{y}")], hover, labels)
+        traces.append({"type": "scatter", "mode": "lines+markers", "name": name or "",
+                       "legendgroup": name or "", "showlegend": bool(color),
+                       "x": _values(g[x]), "y": _values(g[y]),
+                       "line": {"color": _color(name, i, colors)},
+                       "customdata": custom, "hovertemplate": template})
+    layout = _layout(title, 420, xaxis={"title": _axis_title(labels, x), "type": "date"},
+                     yaxis={"title": _axis_title(labels, y)})
+    return _figure(traces, layout)
 
 
 def selected_category(event, axis: str) -> str | None:

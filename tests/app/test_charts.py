@@ -1,0 +1,79 @@
+"""The chart builders write plotly.js dicts without plotly's validation (for speed): here
+plotly validates every figure they make, and the charts show what their data says."""
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from analysis.corpus import load_corpus
+from analysis.filters import Filters
+from analysis.pipeline import analyse
+from ui import charts
+from ui.views import all_charts
+
+ODD = "<b>Outlet & \"Co\"</b>"  # a user-supplied name with markup in it
+
+
+def _validated(fig: go.Figure) -> go.Figure:
+    return go.Figure(fig.to_dict())  # raises ValueError on any unknown or ill-typed property
+
+
+@pytest.fixture(scope="module")
+def seed_charts():
+    return all_charts(analyse(load_corpus()), Filters())[0]
+
+
+def test_every_chart_of_the_seeds_is_a_valid_plotly_figure(seed_charts):
+    assert len(seed_charts) >= 10
+    for chart in seed_charts:
+        _validated(chart.fig)
+        assert chart.fig.layout.title.text and chart.fig.data, chart.name
+
+
+def _table():
+    return pd.DataFrame({"actor": ["China", "China", "Xi Jinping", "Xi Jinping"],
+                         "outlet": ["NV", ODD, "NV", ODD], "mentions": [10, 3, 4, 1],
+                         "share": [50.0, 30.0, 20.0, 10.0], "low": [40.0, 20.0, 10.0, 0.0],
+                         "high": [60.0, 40.0, 30.0, 20.0], "few": [False, True, False, True]})
+
+
+def test_bars_have_one_trace_per_colour_with_its_colour_and_the_actor_order():
+    colors = {"NV": "#111111", ODD: "#222222"}
+    fig = _validated(charts.bar_chart(_table(), x="share", y="actor", color="outlet",
+                                      colors=colors, orientation="h", title="t",
+                                      hover=["mentions"], error_low="low", error_high="high"))
+    assert [(t.name, t.marker.color) for t in fig.data] == [("NV", "#111111"), (ODD, "#222222")]
+    assert list(fig.data[1].x) == [30.0, 10.0] and list(fig.data[1].error_x.arrayminus) == [10, 10]
+    assert list(fig.layout.yaxis.categoryarray) == ["Xi Jinping", "China"]  # first at the top
+    assert all(ODD not in t.hovertemplate for t in fig.data)  # names are data, not template
+
+
+def test_facets_make_one_panel_per_value_with_its_title():
+    fig = _validated(charts.bar_chart(_table(), x="share", y="actor", color="outlet",
+                                      orientation="h", facet="outlet", facet_wrap=3, title="t"))
+    assert [a.text for a in fig.layout.annotations] == ["NV", ODD]
+    assert {t.xaxis for t in fig.data} == {"x", "x2"}
+    assert fig.layout.xaxis.domain[1] < fig.layout.xaxis2.domain[0]  # side by side
+
+
+def test_dots_are_hollow_where_the_data_is_thin():
+    fig = _validated(charts.dot_interval_chart(_table(), x="share", y="actor", low="low",
+                                               high="high", color="outlet", faded="few",
+                                               title="t", hover=["mentions", "few"]))
+    assert list(fig.data[0].marker.symbol) == ["circle", "circle"]
+    assert list(fig.data[1].marker.symbol) == ["circle-open", "circle-open"]
+    assert list(fig.data[0].customdata[0]) == [10, False]
+
+
+def test_heatmap_puts_the_first_row_on_top_and_prints_values():
+    matrix = pd.DataFrame([[1, 2], [3, 4]], index=pd.Index(["a", "b"], name="actor"),
+                          columns=pd.Index(["NV", ODD], name="outlet"))
+    fig = _validated(charts.heatmap(matrix, title="t", value_label="n", text_format="d"))
+    assert [list(r) for r in fig.data[0].z] == [[1, 2], [3, 4]] and fig.layout.yaxis.autorange == "reversed"
+    assert list(fig.data[0].x) == ["NV", ODD] and fig.data[0].texttemplate == "%{z:d}"
+
+
+def test_timeline_sorts_by_date():
+    df = pd.DataFrame({"period": pd.to_datetime(["2023-02-01", "2023-01-01"]),
+                       "mentions": [2, 1], "actor": ["China", "China"]})
+    fig = _validated(charts.timeline(df, x="period", y="mentions", color="actor", title="t"))
+    assert list(fig.data[0].x) == ["2023-01-01T00:00:00", "2023-02-01T00:00:00"]
