@@ -26,8 +26,8 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from multiprocessing import get_context
@@ -318,9 +318,9 @@ def build_index(path: Path, registry: Registry, topics: list[Topic], *, engine: 
                 progress: Progress | None = None, load: bool = True
                 ) -> tuple[dict[str, pd.DataFrame], dict]:
     """Every table of the corpus at `path`: read from the index where it is current, computed
-    where not. Returns the tables (CLEAN_TABLES, ANALYSIS_TABLES, "read_problems",
-    "duplicates") and what was done; without `load`, only brings the index up to date (and
-    returns just the tables that took)."""
+    where not. Returns the tables (the SHOWN clean tables, "analysis": a mapping of the SHOWN
+    analysis tables, "texts", "read_problems", "duplicates") and what was done; without `load`,
+    only brings the index up to date (and returns just the tables that took)."""
     t0 = time.perf_counter()
     path = Path(path)
     folder = index_dir(path)
@@ -443,7 +443,9 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         _save(folder, meta, tables)
     except OSError as exc:  # a read-only disk: the analysis still works, unsaved
         print(f"warning: index not saved to {folder} ({exc})", file=sys.stderr)
-    return ({**tables, "texts": texts()} if load else tables), _info(meta, processed, t0, folder)
+    if load:
+        tables.update(texts=texts(), analysis={t: tables[t] for t in SHOWN["analysis"]})
+    return tables, _info(meta, processed, t0, folder)
 
 
 def _duplicates(folder: Path, tables: dict, texts: Callable[[], Texts],
@@ -490,14 +492,56 @@ def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
     return jobs
 
 
+class Deferred(Mapping):
+    """Tables read one after another on a background thread from the moment the index opens:
+    the first page draws from the corpus tables while these are still being read, and a page
+    that asks for one still on its way waits for it (the same table object for every page)."""
+
+    def __init__(self, readers: dict[str, Callable[[], pd.DataFrame]]):
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-read")
+        self._futures = {name: pool.submit(read) for name, read in readers.items()}
+        pool.shutdown(wait=False)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        try:
+            return self._futures[name].result()
+        except _UNUSABLE as exc:
+            raise UnusableIndex(f"the index's {name} table could not be read ({exc}); run "
+                                "`python -m analysis index` on the corpus to rebuild it") from exc
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._futures)
+
+    def __len__(self) -> int:
+        return len(self._futures)
+
+
 def _load(folder: Path, meta: dict) -> dict:
-    """What the dashboard holds: the SHOWN tables, and the text memory-mapped (`texts`)."""
+    """What the dashboard holds: the SHOWN tables, the text memory-mapped (`texts`) and, in
+    `analysis`, the analysis layer (`Deferred`: read in the background). Every file is checked
+    to be there, whole, with its columns before anything is deferred."""
     live = {k: i for i, k in enumerate(meta["keys"])}
-    tables = {**_read_layer(folder, meta["clean"], "clean", SHOWN["clean"], live),
-              **_read_layer(folder, meta["analysis"], "analysis", SHOWN["analysis"], live)}
+    tables = _read_layer(folder, meta["clean"], "clean", SHOWN["clean"], live)
+    for table, sch in SHOWN["analysis"].items():
+        for part in meta["analysis"]:
+            names = _schema_of(folder / "parts" / f"{part}-analysis-{table}").names
+            if not {*sch, "article_key"} <= set(names):
+                raise UnusableIndex(f"{part}-analysis-{table} lacks columns of {list(sch)}")
+    tables["analysis"] = Deferred({
+        table: lambda t=table: _read_layer(folder, meta["analysis"], "analysis",
+                                           {t: SHOWN["analysis"][t]}, live)[t]
+        for table in SHOWN["analysis"]})
     for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)
     return {**tables, "texts": _texts(folder, meta)}
+
+
+def _schema_of(stem: Path) -> pa.Schema:
+    """The columns of a part's table, from its file's footer (a truncated file fails here)."""
+    if stem.with_suffix(".feather").exists():
+        with pa.memory_map(str(stem.with_suffix(".feather"))) as source:
+            return pa.ipc.open_file(source).schema
+    return pq.read_schema(stem.with_suffix(".parquet"))
 
 
 def _texts(folder: Path, meta: dict) -> Texts:

@@ -6,6 +6,7 @@ by the corpus hash (files + sources.csv + actors.toml).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -22,19 +23,44 @@ from analysis.sentiment import DEFAULT_ENGINE
 from analysis.topics import load_topics
 
 
+ARTICLE_TABLES = ("mentions", "scored", "quotes", "article_tone")  # restricted by article
+
+
 @dataclass(frozen=True)
 class Analysis:
     corpus: Corpus
     registry: Registry
     registry_problems: tuple[str, ...]
-    mentions: pd.DataFrame  # schema.MENTIONS
-    scored: pd.DataFrame  # schema.SCORED_MENTIONS: resolved mentions with their tone
+    tables: Mapping[str, pd.DataFrame]  # the per-article tables below, by name; opened from an
+    # index, they are still being read in the background (index.Deferred) and wait when asked
     engine: str  # the sentiment engine the tone was scored with
-    quotes: pd.DataFrame  # schema.QUOTES
-    topic_tags: pd.DataFrame  # schema.TOPIC_TAGS
-    article_tone: pd.DataFrame  # schema.ARTICLE_TONE: the register of each whole article
     topic_problem: str  # why the topics file could not be used, or ""
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
+
+    @property
+    def mentions(self) -> pd.DataFrame:
+        """schema.MENTIONS"""
+        return self.tables["mentions"]
+
+    @property
+    def scored(self) -> pd.DataFrame:
+        """schema.SCORED_MENTIONS: resolved mentions with their tone"""
+        return self.tables["scored"]
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """schema.QUOTES"""
+        return self.tables["quotes"]
+
+    @property
+    def topic_tags(self) -> pd.DataFrame:
+        """schema.TOPIC_TAGS"""
+        return self.tables["topic_tags"]
+
+    @property
+    def article_tone(self) -> pd.DataFrame:
+        """schema.ARTICLE_TONE: the register of each whole article"""
+        return self.tables["article_tone"]
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
@@ -45,8 +71,8 @@ class Analysis:
         """The same analysis with mentions, tone and quotes of these articles only."""
         if len(article_ids) == len(self._article_rows[0]):
             return self
-        return replace(self, **{name: self.rows_of(name, article_ids)
-                                for name in self._article_rows[1]})
+        return replace(self, tables={**self.tables, **{
+            name: self.rows_of(name, article_ids) for name in ARTICLE_TABLES}})
 
     def rows_of(self, name: str, article_ids: set[str]) -> pd.DataFrame:
         """The rows of one per-article table ("mentions", "scored", "quotes", "article_tone")
@@ -65,7 +91,7 @@ class Analysis:
         tables: filters then select rows with one numpy step instead of string look-ups."""
         position = {a: i for i, a in enumerate(self.corpus.articles["article_id"])}
         rows = {name: getattr(self, name)["article_id"].map(position).fillna(len(position))
-                .to_numpy(dtype=np.int64) for name in ("mentions", "scored", "quotes", "article_tone")}
+                .to_numpy(dtype=np.int64) for name in ARTICLE_TABLES}
         return position, rows
 
 
@@ -117,7 +143,7 @@ def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
                     sentences=tables["sentences"],
                     problems=pd.concat([tables["read_problems"], tables["problems"]],
                                        ignore_index=True), texts=tables["texts"])
-    return _assemble(corpus, registry, problems, engine, tables, topic_problem,
+    return _assemble(corpus, registry, problems, engine, tables["analysis"], topic_problem,
                      tables["duplicates"]), info
 
 
@@ -138,7 +164,5 @@ def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
 
 def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplicates) -> Analysis:
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
-                    mentions=tables["mentions"], scored=tables["scored"], engine=engine,
-                    quotes=tables["quotes"], topic_tags=tables["topic_tags"],
-                    article_tone=tables["article_tone"], topic_problem=topic_problem,
+                    tables=tables, engine=engine, topic_problem=topic_problem,
                     duplicates=duplicates)

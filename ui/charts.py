@@ -87,6 +87,11 @@ def _hover(df: pd.DataFrame, lines: list[tuple[str, str]], hover: list[str] | No
     return custom, "<br>".join(parts)
 
 
+def _span(lo: float, hi: float) -> list[float]:
+    """An axis domain, kept inside [0, 1] whatever the float arithmetic of the grid gives."""
+    return [min(max(round(lo, 6), 0.0), 1.0), min(max(round(hi, 6), 0.0), 1.0)]
+
+
 def _axis_title(labels: dict[str, str], col: str) -> dict:
     return {"text": labels.get(col, col)}
 
@@ -125,8 +130,8 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
         if orientation == "h":
             category_axis.update(categoryorder="array", categoryarray=order[::-1])
         xa, ya = (value_axis, category_axis) if orientation == "h" else (category_axis, value_axis)
-        layout_axes[f"xaxis{suffix}"] = {**xa, "domain": [x0, x0 + width], "anchor": f"y{suffix}"}
-        layout_axes[f"yaxis{suffix}"] = {**ya, "domain": [y1 - tall, y1], "anchor": f"x{suffix}"}
+        layout_axes[f"xaxis{suffix}"] = {**xa, "domain": _span(x0, x0 + width), "anchor": f"y{suffix}"}
+        layout_axes[f"yaxis{suffix}"] = {**ya, "domain": _span(y1 - tall, y1), "anchor": f"x{suffix}"}
         if facet:
             titles.append({"text": panel, "x": x0 + width / 2, "y": y1, "xref": "paper",
                            "yref": "paper", "xanchor": "center", "yanchor": "bottom",

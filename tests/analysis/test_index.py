@@ -8,6 +8,7 @@ import pytest
 
 from analysis.bench import synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
+from analysis import index as ix
 from analysis.index import index_dir
 from analysis.pipeline import analyse, open_indexed
 
@@ -74,7 +75,6 @@ def test_removed_and_edited_articles_leave_the_index(corpus_path):
 
 def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypatch):
     open_indexed(corpus_path)
-    import analysis.index as ix
 
     def no_cleaning(raws):
         raise AssertionError("cleaning should come from the index")
@@ -193,3 +193,13 @@ def test_many_parts_are_merged_and_later_additions_read_with_them(corpus_path, m
     grown, info = open_indexed(corpus_path)
     assert (info["processed"], info["parts"]) == (2, 2)
     _same(analyse(load_corpus(corpus_path)), grown)
+
+
+def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():
+    def broken():
+        raise OSError("input/output error")
+
+    tables = ix.Deferred({"mentions": broken, "quotes": lambda: pd.DataFrame({"a": [1]})})
+    assert list(tables) == ["mentions", "quotes"] and len(tables["quotes"]) == 1
+    with pytest.raises(ix.UnusableIndex, match="python -m analysis index"):
+        tables["mentions"]

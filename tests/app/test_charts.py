@@ -77,3 +77,13 @@ def test_timeline_sorts_by_date():
                        "mentions": [2, 1], "actor": ["China", "China"]})
     fig = _validated(charts.timeline(df, x="period", y="mentions", color="actor", title="t"))
     assert list(fig.data[0].x) == ["2023-01-01T00:00:00", "2023-02-01T00:00:00"]
+
+
+@pytest.mark.parametrize("panels", range(1, 13))
+def test_facet_grids_of_any_size_stay_inside_the_page(panels):
+    df = pd.DataFrame({"outlet": [f"Outlet {i}" for i in range(panels)], "share": 1.0,
+                       "actor": "China"})
+    fig = charts.bar_chart(df, x="share", y="actor", color="outlet", orientation="h",
+                           facet="outlet", facet_wrap=3, title="t")
+    _validated(fig).update_layout(showlegend=False)
+    assert len(fig.layout.annotations) == panels
