@@ -10,7 +10,7 @@ measures in one run, each part in a fresh process so that its peak memory is its
 - opening the index as the dashboard does, and re-indexing after adding 10 articles (in a
   process of their own, with its peak memory);
 - with the index warm, the server time of each page's script under AppTest, first run and
-  after a filter change, and the dashboard's peak memory.
+  after filter changes (median and max of 5), and the dashboard's peak memory.
 Results are appended to a CSV (default bench-results/bench.csv) so runs can be compared.
 """
 from __future__ import annotations

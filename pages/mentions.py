@@ -51,7 +51,9 @@ event = downloads.chart(views.mentions_ranked(top, measure, tuple(kinds)), selec
 clicked = charts.selected_category(event, "y")
 downloads.chart(views.mentions_heatmap(freq, top["actor"].tolist(), measure, tuple(kinds)))
 
-with st.expander("The numbers with their denominators (n per outlet)"):
+# Expanders run their content only when open (on_change="rerun"): a closed one costs nothing.
+if st.expander("The numbers with their denominators (n per outlet)", key="m_numbers",
+               on_change="rerun").open:
     st.dataframe(freq[freq["actor"].isin(top["actor"])], hide_index=True, width="stretch",
                  column_config={"per_1k_words": st.column_config.NumberColumn(format="%.2f"),
                                 "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
@@ -84,11 +86,13 @@ st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # mad
                        prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
-with st.expander(f"Surface forms merged into {actor}"):
-    st.dataframe(surface_forms(mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]),
-                 hide_index=True, width="stretch")
-unresolved = mentions[mentions["actor"] == ""]
-with st.expander(f"Unresolved mentions ({len(unresolved)}): never guessed, never counted"):
+if st.expander(f"Surface forms merged into {actor}", key="m_surfaces", on_change="rerun").open:
+    of_actor = mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]
+    st.dataframe(surface_forms(of_actor), hide_index=True, width="stretch")
+is_unresolved = mentions["actor"] == ""
+if st.expander(f"Unresolved mentions ({int(is_unresolved.sum()):,}): never guessed, never counted",
+               key="m_unresolved", on_change="rerun").open:
+    unresolved = mentions[is_unresolved]
     if unresolved.empty:
         st.caption("Every mention in the selection resolved to one actor.")
     else:

@@ -57,7 +57,8 @@ else:
     downloads.chart(views.tone_by_actor(engine, shown, actors, colors))
 downloads.chart(views.tone_shares(engine, overall))
 
-with st.expander("The numbers (n, interval, shares) for every actor and outlet"):
+if st.expander("The numbers (n, interval, shares) for every actor and outlet", key="s_numbers",
+               on_change="rerun").open:  # (content runs only when open)
     st.dataframe(tone, hide_index=True, width="stretch",
                  column_config={c: st.column_config.NumberColumn(format="%.2f")
                                 for c in ("tone_mean", "ci_low", "ci_high")})
@@ -82,5 +83,5 @@ st.caption("A different measure: the mean tone of every sentence of each article
            "about — the register of the coverage, not tone toward any actor.")
 chart, per_article = views.article_tone_by_outlet(analysis, arts, colors)
 downloads.chart(chart)
-with st.expander("Per article"):
+if st.expander("Per article", key="s_per_article", on_change="rerun").open:
     st.dataframe(per_article, hide_index=True, width="stretch")

@@ -83,3 +83,31 @@ def test_broken_registry_file_is_reported_not_raised(app, corpus_copy):
     (corpus_copy / "actors.toml").write_text("[[actors]\nname = ")
     at = _to(app, "mentions")
     assert "not valid TOML" in at.error[0].value
+
+
+def test_expanders_run_their_content_only_when_open(app):
+    at = _to(app, "mentions")
+    closed = len(at.dataframe)
+    for key in ("m_numbers", "m_surfaces", "m_unresolved"):
+        at.session_state[key] = True
+    at.run()
+    assert not at.exception
+    tables = [d.value for d in at.dataframe]
+    assert len(tables) == closed + 2  # the numbers and the surface forms
+    assert {"per_1k_words", "outlet_words"} <= set(tables[0].columns)
+    assert {"surface", "mentions"} <= set(tables[1].columns)
+    assert any("Every mention in the selection resolved" in c.value for c in at.caption)
+
+
+def test_unresolved_mentions_are_listed_with_their_sentence(tmp_path, monkeypatch, app):
+    (tmp_path / "a.txt").write_text("Talks\n\nXi Jinping met officials. Wang said the talks went well.\n")
+    (tmp_path / "actors.toml").write_text(
+        '[[actors]]\nname = "Xi Jinping"\n\n[[actors]]\nname = "Wang Yi"\nshort = ["Wang"]\n\n'
+        '[[actors]]\nname = "Wang Wenbin"\nshort = ["Wang"]\n')
+    monkeypatch.setenv("PRESSLENS_CORPUS", str(tmp_path))
+    at = _to(app, "mentions")
+    at.session_state["m_unresolved"] = True
+    at.run()
+    table = at.dataframe[-1].value
+    assert table["surface"].tolist() == ["Wang"]
+    assert table["sentence"].tolist() == ["Wang said the talks went well."]
