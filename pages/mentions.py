@@ -51,12 +51,13 @@ event = downloads.chart(views.mentions_ranked(top, measure, tuple(kinds)), selec
 clicked = charts.selected_category(event, "y")
 downloads.chart(views.mentions_heatmap(freq, top["actor"].tolist(), measure, tuple(kinds)))
 
-# Expanders run their content only when open (on_change="rerun"): a closed one costs nothing.
-if st.expander("The numbers with their denominators (n per outlet)", key="m_numbers",
-               on_change="rerun").open:
-    st.dataframe(freq[freq["actor"].isin(top["actor"])], hide_index=True, width="stretch",
-                 column_config={"per_1k_words": st.column_config.NumberColumn(format="%.2f"),
-                                "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
+# Expanders run their content only while open (on_change="rerun"): a closed one costs nothing.
+with (box := st.expander("The numbers with their denominators (n per outlet)", key="m_numbers",
+                         on_change="rerun")):
+    if box.open:
+        st.dataframe(freq[freq["actor"].isin(top["actor"])], hide_index=True, width="stretch",
+                     column_config={"per_1k_words": st.column_config.NumberColumn(format="%.2f"),
+                                    "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
 
 timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
                                  default=top["actor"].tolist()[:4], key="m_timeline")
@@ -86,18 +87,20 @@ st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # mad
                        prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
-if st.expander(f"Surface forms merged into {actor}", key="m_surfaces", on_change="rerun").open:
-    of_actor = mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]
-    st.dataframe(surface_forms(of_actor), hide_index=True, width="stretch")
+with (box := st.expander(f"Surface forms merged into {actor}", key="m_surfaces",
+                         on_change="rerun")):
+    if box.open:
+        of_actor = mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]
+        st.dataframe(surface_forms(of_actor), hide_index=True, width="stretch")
 is_unresolved = mentions["actor"] == ""
-if st.expander(f"Unresolved mentions ({int(is_unresolved.sum()):,}): never guessed, never counted",
-               key="m_unresolved", on_change="rerun").open:
-    unresolved = mentions[is_unresolved]
-    if unresolved.empty:
+n_unresolved = int(is_unresolved.sum())
+with (box := st.expander(f"Unresolved mentions ({n_unresolved:,}): never guessed, never counted",
+                         key="m_unresolved", on_change="rerun")):
+    if box.open and not n_unresolved:
         st.caption("Every mention in the selection resolved to one actor.")
-    else:
-        shown = unresolved.head(MAX_UNRESOLVED)
-        if len(unresolved) > MAX_UNRESOLVED:
-            st.caption(f"The first {MAX_UNRESOLVED:,} of {len(unresolved):,}.")
+    elif box.open:
+        shown = mentions[is_unresolved].head(MAX_UNRESOLVED)
+        if n_unresolved > MAX_UNRESOLVED:
+            st.caption(f"The first {MAX_UNRESOLVED:,} of {n_unresolved:,}.")
         st.dataframe(shown[["outlet", "surface", "kind", "candidates"]].assign(
                          sentence=corpus.sentence_text(shown)), hide_index=True, width="stretch")

@@ -57,11 +57,12 @@ else:
     downloads.chart(views.tone_by_actor(engine, shown, actors, colors))
 downloads.chart(views.tone_shares(engine, overall))
 
-if st.expander("The numbers (n, interval, shares) for every actor and outlet", key="s_numbers",
-               on_change="rerun").open:  # (content runs only when open)
-    st.dataframe(tone, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.NumberColumn(format="%.2f")
-                                for c in ("tone_mean", "ci_low", "ci_high")})
+with (box := st.expander("The numbers (n, interval, shares) for every actor and outlet",
+                         key="s_numbers", on_change="rerun")):  # content runs only while open
+    if box.open:
+        st.dataframe(tone, hide_index=True, width="stretch",
+                     column_config={c: st.column_config.NumberColumn(format="%.2f")
+                                    for c in ("tone_mean", "ci_low", "ci_high")})
 
 st.subheader("The sentences behind the tone")
 e1, e2 = st.columns(2)
@@ -83,5 +84,6 @@ st.caption("A different measure: the mean tone of every sentence of each article
            "about — the register of the coverage, not tone toward any actor.")
 chart, per_article = views.article_tone_by_outlet(analysis, arts, colors)
 downloads.chart(chart)
-if st.expander("Per article", key="s_per_article", on_change="rerun").open:
-    st.dataframe(per_article, hide_index=True, width="stretch")
+with (box := st.expander("Per article", key="s_per_article", on_change="rerun")):
+    if box.open:
+        st.dataframe(per_article, hide_index=True, width="stretch")

@@ -198,8 +198,9 @@ def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str,
             "marker": {"color": _color(name, i, colors), "size": 11, "line": {"width": 2},
                        "symbol": np.where(hollow, "circle-open", "circle").tolist()},
             "customdata": custom, "hovertemplate": template})
+    per_row = max(30, 8 * len(traces))  # room for every colour's dot on a row
     layout = _layout(
-        title, max(320, 30 * df[y].nunique() + 160),
+        title, max(320, per_row * df[y].nunique() + 160),
         xaxis={"title": _axis_title(labels, x), **({"range": list(x_range)} if x_range else {})},
         yaxis={"title": _axis_title(labels, y), "type": "category", "categoryorder": "array",
                "categoryarray": list(dict.fromkeys(_values(df[y])))[::-1]},

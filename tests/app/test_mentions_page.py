@@ -87,16 +87,16 @@ def test_broken_registry_file_is_reported_not_raised(app, corpus_copy):
 
 def test_expanders_run_their_content_only_when_open(app):
     at = _to(app, "mentions")
-    closed = len(at.dataframe)
+    assert all(not e.dataframe and not e.caption for e in at.expander)
     for key in ("m_numbers", "m_surfaces", "m_unresolved"):
         at.session_state[key] = True
     at.run()
     assert not at.exception
-    tables = [d.value for d in at.dataframe]
-    assert len(tables) == closed + 2  # the numbers and the surface forms
-    assert {"per_1k_words", "outlet_words"} <= set(tables[0].columns)
-    assert {"surface", "mentions"} <= set(tables[1].columns)
-    assert any("Every mention in the selection resolved" in c.value for c in at.caption)
+    numbers, surfaces, unresolved = (next(e for e in at.expander if e.label.startswith(start))
+                                     for start in ("The numbers", "Surface forms", "Unresolved"))
+    assert {"per_1k_words", "outlet_words"} <= set(numbers.dataframe[0].value.columns)
+    assert {"surface", "mentions"} <= set(surfaces.dataframe[0].value.columns)
+    assert "Every mention in the selection resolved" in unresolved.caption[0].value
 
 
 def test_unresolved_mentions_are_listed_with_their_sentence(tmp_path, monkeypatch, app):
@@ -108,6 +108,7 @@ def test_unresolved_mentions_are_listed_with_their_sentence(tmp_path, monkeypatc
     at = _to(app, "mentions")
     at.session_state["m_unresolved"] = True
     at.run()
-    table = at.dataframe[-1].value
+    unresolved = next(e for e in at.expander if e.label.startswith("Unresolved mentions (1)"))
+    table = unresolved.dataframe[0].value
     assert table["surface"].tolist() == ["Wang"]
     assert table["sentence"].tolist() == ["Wang said the talks went well."]

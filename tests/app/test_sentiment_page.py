@@ -29,3 +29,13 @@ def test_sentiment_page_for_one_outlet(app):
     app.query_params["outlet"] = "NV"
     at = _to(app, "sentiment")
     assert not at.exception
+
+
+def test_sentiment_tables_are_inside_their_expanders_once_opened(app):
+    at = _to(app, "sentiment")
+    assert all(not e.dataframe for e in at.expander)
+    at.session_state["s_numbers"] = at.session_state["s_per_article"] = True
+    at.run()
+    numbers, per_article = at.expander
+    assert {"tone_mean", "ci_low", "ci_high", "mentions"} <= set(numbers.dataframe[0].value.columns)
+    assert len(per_article.dataframe[0].value) == 5  # the seeds' five articles
