@@ -187,30 +187,56 @@ def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
     return schema.conform(pd.DataFrame(rows, columns=list(schema.EVIDENCE)), schema.EVIDENCE)
 
 
+def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs (np.unique by sorting: for
+    millions of int64 keys several times quicker than its hash path)."""
+    values = np.sort(values)
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
+    return values[starts], np.diff(np.r_[starts, len(values)])
+
+
 def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of actors named in the same sentence, counted once per sentence, per outlet."""
+    """Pairs of actors named in the same sentence, counted once per sentence, per article
+    (schema.COMENTIONS): any selection of articles (outlets, dates) sums its own rows.
+    Worked out on integer codes with numpy (a sentence is its article's code and sentence_id):
+    millions of mentions take a second or two, not a pandas self-join's several."""
     m = mentions.loc[mentions["actor"] != "", ["outlet", "article_id", "sentence_id", "actor"]]
-    # integer codes (actors' in name order): a sentence is (article, sentence_id), and joins
-    # and counts on integers are quick
-    (article, _), (outlet, outlets), (actor, actors) = (
+    (article, articles), (outlet, outlets), (actor, actors) = (
         schema.codes(m[c]) for c in ("article_id", "outlet", "actor"))
-    sentence = article.astype(np.int64) * (int(m["sentence_id"].max() if len(m) else 0) + 1) \
-        + m["sentence_id"].to_numpy(np.int64)
-    m = pd.DataFrame({"sentence": sentence, "outlet": outlet, "actor": actor}).drop_duplicates()
-    pairs = m.merge(m[["sentence", "actor"]], on="sentence", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["actor_a"] < pairs["actor_b"]]
-    out = pairs.groupby(["outlet", "actor_a", "actor_b"], as_index=False).agg(
-        sentences=("sentence", "size"))
-    out = out.assign(outlet=np.asarray(outlets)[out["outlet"]], actor_a=np.asarray(actors)[out["actor_a"]],
-                     actor_b=np.asarray(actors)[out["actor_b"]])
-    out = out.sort_values(["outlet", "sentences", "actor_a", "actor_b"],
-                          ascending=[True, False, True, True])
+    n_actors = max(len(actors), 1)
+    span = int(m["sentence_id"].max() if len(m) else 0) + 1
+    named, _ = _distinct((article.astype(np.int64) * span + m["sentence_id"].to_numpy(np.int64))
+                         * n_actors + actor)  # each (sentence, actor) once, by sentence, actor
+    sentence, who = named // n_actors, named % n_actors
+    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]]) if len(named) else named
+    sizes = np.diff(np.r_[starts, len(named)])
+    keys = [np.empty(0, dtype=np.int64)]
+    for k in np.unique(sizes[sizes > 1]):  # sentences naming k actors: their k(k-1)/2 pairs
+        first = starts[sizes == k]
+        a, b = np.triu_indices(k, 1)
+        members = who[first[:, None] + np.arange(k)]
+        keys.append(((sentence[first] // span)[:, None] * n_actors + members[:, a]) * n_actors
+                    + members[:, b])  # actors are sorted within a sentence: a < b
+    pair, count = _distinct(np.concatenate([x.ravel() for x in keys]))
+    pair_article, rest = pair // (n_actors * n_actors), pair % (n_actors * n_actors)
+    outlet_of = np.zeros(len(articles), dtype=np.int64)
+    outlet_of[article] = outlet
+    def coded(values, labels) -> pd.Categorical:
+        return pd.Categorical.from_codes(values, pd.Index(labels).astype(str))
+
+    out = pd.DataFrame({"article_id": coded(pair_article, articles),
+                        "outlet": coded(outlet_of[pair_article], outlets),
+                        "actor_a": coded(rest // n_actors, actors),
+                        "actor_b": coded(rest % n_actors, actors), "sentences": count})
     return schema.conform(out, schema.COMENTIONS)
 
 
 def co_mention_matrix(pairs: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
-    """Symmetric actor × actor matrix of sentences shared, over the outlets in `pairs`."""
-    sub = pairs[pairs["actor_a"].isin(actors) & pairs["actor_b"].isin(actors)]
+    """Symmetric actor × actor matrix of sentences shared, summed over the rows of `pairs`
+    (schema.COMENTIONS of the selected articles)."""
+    keep = pairs["actor_a"].isin(actors) & pairs["actor_b"].isin(actors)
+    sub = pairs.loc[keep, ["actor_a", "actor_b", "sentences"]].astype(
+        {"actor_a": str, "actor_b": str})
     both = pd.concat([sub, sub.rename(columns={"actor_a": "actor_b", "actor_b": "actor_a"})])
     wide = both.pivot_table(index="actor_a", columns="actor_b", values="sentences",
                             aggfunc="sum", fill_value=0)

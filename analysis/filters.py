@@ -35,14 +35,12 @@ def filter_mask(df: pd.DataFrame, filters: Filters) -> np.ndarray:
     return keep
 
 
-def apply_filters(df: pd.DataFrame, filters: Filters, columns: list[str] | None = None
-                  ) -> pd.DataFrame:
-    """The rows of `df` inside the selection (`filter_mask`), with only `columns` if given:
-    copying the few columns a page reads out of millions of rows is what keeps it quick."""
+def apply_filters(df: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of `df` inside the selection (`filter_mask`). A page that reads a few columns
+    of a big table selects them with the mask instead: copying every column of millions of
+    rows is what makes a page slow."""
     keep = filter_mask(df, filters)
-    if columns is None:
-        return df.copy(deep=False) if keep.all() else df[keep]  # (copy-on-write: no data copied)
-    return df.loc[keep, columns]
+    return df.copy(deep=False) if keep.all() else df[keep]  # (copy-on-write: no data copied)
 
 
 def in_articles(df: pd.DataFrame, article_ids) -> np.ndarray:

@@ -327,11 +327,12 @@ DISTINCTIVE: Schema = {
 }
 
 # Actors named together in one sentence, per outlet.
-COMENTIONS: Schema = {
-    "outlet": "str",
-    "actor_a": "str",
-    "actor_b": "str",
-    "sentences": "int64",
+COMENTIONS: Schema = {  # one row per article and pair of actors named in one of its sentences
+    "article_id": "category",
+    "outlet": "category",
+    "actor_a": "category",
+    "actor_b": "category",
+    "sentences": "int64",  # sentences of the article naming both
 }
 
 # Text volume per outlet, to say when a difference rests on too little text.

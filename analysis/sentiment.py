@@ -246,7 +246,9 @@ def tone_extremes(scored: pd.DataFrame, sentence_text: SentenceText, actor: str,
 
     def most(key: np.ndarray) -> pd.DataFrame:  # rows with key < 0, lowest key first
         idx = np.flatnonzero(keep & (key < 0))
-        return _tone_evidence(scored.iloc[idx[np.argsort(key[idx], kind="stable")[:n]]],
+        if len(idx) > n:  # the n lowest, without sorting an actor's million mentions
+            idx = np.sort(idx[np.argpartition(key[idx], n - 1)[:n]])
+        return _tone_evidence(scored.iloc[idx[np.argsort(key[idx], kind="stable")]],
                               sentence_text)
 
     return most(tone), most(-tone)

@@ -3,7 +3,7 @@ import streamlit as st
 
 from analysis.compare import (THIN_ARTICLES, THIN_WORDS, attention, outlet_volume,
                               term_sentences, tone_differences)
-from analysis.filters import apply_filters
+from analysis.filters import apply_filters, in_articles
 from analysis.mentions import count_mentions, evidence_counts, evidence_sentences, total_by_actor
 from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
 from analysis.topics import topic_sentences, topic_shares
@@ -156,7 +156,8 @@ def co_mentions_panel() -> None:
     """Actors named in the same sentence."""
     c1, c2 = st.columns(2)
     cm_outlet = c1.selectbox("Outlet", ["All picked outlets", *picked], key="o_cm_outlet")
-    pairs = analysis.pairs[analysis.pairs["outlet"].isin(picked if cm_outlet.startswith("All") else [cm_outlet])]
+    chosen = arts if cm_outlet.startswith("All") else arts[arts["outlet"] == cm_outlet]
+    pairs = analysis.pairs[in_articles(analysis.pairs, chosen["article_id"])]
     downloads.chart(views.co_mentions_heatmap(pairs, top_actors, cm_outlet))
 
 

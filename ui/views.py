@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from analysis.compare import (actor_words, attention, co_mention_matrix, distinctive_terms,
                               tone_differences)
-from analysis.filters import Filters, apply_filters
+from analysis.filters import Filters, apply_filters, in_articles
 from analysis.mentions import (KINDS, MEASURES, count_mentions, frequency_matrix,
                                mentions_by_date, total_by_actor)
 from analysis.overview import PER_ARTICLE_UP_TO, hygiene_table
@@ -228,7 +228,7 @@ def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[
         diffs = tone_differences(scored, top_actors[:8])
         if not diffs[diffs["rest_mentions"] > 0].empty:
             out.append(tone_difference(diffs[diffs["rest_mentions"] > 0], colors))
-        pairs = analysis.pairs[analysis.pairs["outlet"].isin(arts["outlet"].unique())]
+        pairs = analysis.pairs[in_articles(analysis.pairs, arts["article_id"])]
         out.append(co_mentions_heatmap(pairs, top_actors, "all outlets"))
         tables.append(("outlets-distinctive-terms", distinctive_terms(
             corpus.sentences_with_text(arts), arts,

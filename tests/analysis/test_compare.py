@@ -6,6 +6,7 @@ from analysis import schema
 from analysis.compare import (actor_words, attention, co_mention_matrix, co_mentions,
                               distinctive_terms, outlet_volume, term_sentences, tone_differences)
 from analysis.corpus import load_corpus
+from analysis.filters import in_articles
 from analysis.mentions import count_mentions
 from analysis.pipeline import analyse
 from analysis.topics import Topic, tag_sentences, topic_shares
@@ -87,6 +88,19 @@ def test_co_mentions_are_symmetric_and_counted_per_sentence(seeds):
     assert (m.values == m.values.T).all() and (np.diag(m.values) == 0).all()
     both = seeds.mentions.groupby(["article_id", "sentence_id"])["actor"].agg(set)
     assert m.loc["China", "Xi Jinping"] == sum({"China", "Xi Jinping"} <= s for s in both)
+
+
+def test_co_mentions_of_a_selection_are_those_of_its_articles(seeds):
+    """Pairs are kept per article, so a date or outlet filter sums exactly its articles."""
+    pairs = co_mentions(seeds.mentions)
+    some = seeds.corpus.articles["article_id"].iloc[[0, 3]]
+    actors = ["China", "United States", "Xi Jinping", "Joe Biden", "Antony Blinken"]
+    picked = co_mention_matrix(pairs[in_articles(pairs, some)], actors)
+    alone = co_mention_matrix(co_mentions(seeds.mentions[seeds.mentions["article_id"].isin(some)]),
+                              actors)
+    assert picked.equals(alone) and picked.values.sum() > 0
+    everything = co_mention_matrix(pairs, actors)
+    assert (everything.values >= picked.values).all() and not everything.equals(picked)
 
 
 def test_topics_tag_on_word_boundaries():
