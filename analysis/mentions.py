@@ -283,8 +283,9 @@ def find_mentions(articles: pd.DataFrame, sentences: pd.DataFrame,
     """The mention table (schema.MENTIONS) of a corpus."""
     matcher = Matcher(registry)
     rows = []
-    by_article = {aid: list(zip(g["sentence_id"], g["text"]))
-                  for aid, g in sentences.groupby("article_id", sort=False)}
+    by_article: dict[str, list[tuple[int, str]]] = {}
+    for aid, sid, text in zip(*(sentences[c].tolist() for c in ("article_id", "sentence_id", "text"))):
+        by_article.setdefault(aid, []).append((sid, text))
     for art in articles.itertuples():
         sents = by_article.get(art.article_id, [])
         for sid, h in find_mentions_in_article(matcher, sents, _published_day(art.published)):

@@ -165,13 +165,15 @@ def find_quotes(articles: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.Da
     sent_spans = {aid: list(zip(g["start"], g["end"], g["sentence_id"]))
                   for aid, g in sentences.groupby("article_id", sort=False)}
     starts = dict(zip(zip(sentences["article_id"], sentences["sentence_id"]), sentences["start"]))
-    by_article = {aid: g for aid, g in mentions[mentions["actor"] != ""].groupby("article_id")}
+    resolved = mentions[mentions["actor"] != ""]
+    by_article: dict[str, list[tuple[int, int, str]]] = {}  # (start, end, actor) in the text
+    for aid, sid, start, end, actor in zip(*(resolved[c].tolist() for c in (
+            "article_id", "sentence_id", "start", "end", "actor"))):
+        base = starts[(aid, sid)]
+        by_article.setdefault(aid, []).append((base + start, base + end, actor))
     rows = []
     for art in articles.itertuples():
-        g = by_article.get(art.article_id)
-        ments = [] if g is None else sorted(
-            (starts[(art.article_id, r.sentence_id)] + r.start,
-             starts[(art.article_id, r.sentence_id)] + r.end, r.actor) for r in g.itertuples())
+        ments = sorted(by_article.get(art.article_id, []))
         spans = sent_spans.get(art.article_id, [])
         for q in _article_quotes(art.text, spans, _Speakers(registry, ments)):
             sid = next((i for s, e, i in spans if s <= q.start < e), -1)

@@ -27,6 +27,7 @@ and blames another is split between them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from statistics import NormalDist
@@ -80,11 +81,17 @@ def polarity_of(compound: float) -> str:
 
 
 # ------------------------------------------------------------------------- context rules
+@lru_cache(maxsize=4096)
+def _clause_cuts(sentence: str) -> tuple[int, ...]:
+    """Where the sentence's clauses break, in order (a sentence's mentions share them)."""
+    return (0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence))
+
+
 def clause_context(sentence: str, start: int, end: int) -> str:
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    lo = max(c for c in cuts if c <= start)
-    hi = min((c for c in cuts if c >= end), default=len(sentence))
-    return sentence[lo:hi]
+    cuts = _clause_cuts(sentence)
+    lo = cuts[bisect_right(cuts, start) - 1]  # the last break at or before the mention
+    after = bisect_left(cuts, end)  # the first break at or after it, else the sentence's end
+    return sentence[lo:cuts[after] if after < len(cuts) else len(sentence)]
 
 
 def window_context(sentence: str, start: int, end: int, *, words: int) -> str:

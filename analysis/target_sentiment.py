@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -148,8 +149,7 @@ class LinearModel:
             names.extend(feats)
             values.extend(feats.values())
             owner.extend([n] * len(feats))
-        get = self._row.get
-        rows = np.fromiter((get(name, -1) for name in names), dtype=np.int64, count=len(names))
+        rows = np.fromiter(map(self._row.get, names, repeat(-1)), dtype=np.int64, count=len(names))
         known = rows >= 0
         rows, weights = rows[known], np.asarray(values, dtype=float)[known]
         owners = np.asarray(owner, dtype=np.int64)[known]

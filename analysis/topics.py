@@ -41,13 +41,16 @@ def load_topics(folder: Path) -> tuple[list[Topic], str]:
 def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
     """One row per (sentence, topic) with the terms that matched (schema.TOPIC_TAGS)."""
     rows = []
+    listed = list(zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist(),
+                      sentences["text"].tolist()))  # read once, not once per topic
     for topic in topics:
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])", re.I)
-        for row in sentences.itertuples():
-            hits = pattern.findall(row.text)
+        findall = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])",
+            re.I).findall
+        for article_id, sentence_id, text in listed:
+            hits = findall(text)
             if hits:
-                rows.append({"article_id": row.article_id, "sentence_id": row.sentence_id,
+                rows.append({"article_id": article_id, "sentence_id": sentence_id,
                              "topic": topic.name,
                              "terms": ", ".join(dict.fromkeys(h.lower() for h in hits))})
     out = pd.DataFrame(rows, columns=list(schema.TOPIC_TAGS))

@@ -3,10 +3,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.evaluation import load_newsmtsc, score_sentiment
-from analysis.sentiment import (ALL_OUTLETS, ENGINES, aggregate_tone, article_tone,
+from analysis.sentiment import (_CLAUSE_BREAK, ALL_OUTLETS, ENGINES, aggregate_tone, article_tone,
                                 clause_context, mean_interval, polarity_of,
                                 target_polarity, tone_extremes)
 from tests.resources import TARGET_POLARITY
@@ -145,3 +146,16 @@ def test_faster_vader_gives_vaders_scores(tmp_path):
     stock, fast = SentimentIntensityAnalyzer(), analyzer()
     assert len(texts) > 1000
     assert [fast.polarity_scores(t) for t in texts] == [stock.polarity_scores(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab ,;:—–", max_size=30).flatmap(
+    lambda s: st.tuples(st.just(s), st.integers(0, len(s)), st.integers(0, len(s)))))
+def test_clause_context_is_the_stretch_between_the_nearest_breaks(case):
+    """The clause rule as first written (a scan of every break), against the bisect version."""
+    sentence, a, b = case
+    start, end = min(a, b), max(a, b)
+    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
+    lo = max(c for c in cuts if c <= start)
+    hi = min((c for c in cuts if c >= end), default=len(sentence))
+    assert clause_context(sentence, start, end) == sentence[lo:hi]
