@@ -18,6 +18,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
@@ -355,8 +356,8 @@ def parse_date(value: str) -> pd.Timestamp | None:
     if not value:
         return None
     try:
-        ts = pd.to_datetime(value, errors="raise", format="mixed" if not re.fullmatch(
-            r"\d{4}-\d{2}-\d{2}", value) else "%Y-%m-%d")
+        ts = (pd.Timestamp(date.fromisoformat(value)) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+              else pd.to_datetime(value, errors="raise", format="mixed"))  # (ISO: the quick way)
     except (ValueError, OverflowError, TypeError):
         return None
     if pd.isna(ts) or not 1800 <= ts.year <= 2200:
@@ -364,11 +365,11 @@ def parse_date(value: str) -> pd.Timestamp | None:
     return pd.Timestamp(ts).tz_localize(None) if ts.tzinfo else pd.Timestamp(ts)
 
 
-def _label(title: str, text: str) -> str:
-    """What the app calls an article: its title, else the start of its first sentence."""
+def _label(title: str, text: str, spans: list[tuple[int, int]]) -> str:
+    """What the app calls an article: its title, else the start of its first sentence (`spans`:
+    the text's sentences)."""
     if title:
         return title
-    spans = split_sentences(text)
     words = text[spans[0][0]:spans[0][1]].split() if spans else []
     return ("“" + " ".join(words[:9]) + ("…" if len(words) > 9 else "") + "”") if words else "(empty)"
 
@@ -415,7 +416,8 @@ def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.Data
             problems.add(raw.file, "text", "no article text left after cleaning (everything "
                          "looked like captions, notices or page furniture)",
                          "open it in the Overview page to see what was set aside")
-        row["label"] = _label(row["title"], text)
+        spans = split_sentences(text)
+        row["label"] = _label(row["title"], text, spans)
         row["words"] = count_words(text)
         row["text"] = text
         removed = 0
@@ -428,7 +430,7 @@ def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.Data
         row["removed_words"] = removed
         row["extra"] = json.dumps(raw.extra, ensure_ascii=False) if raw.extra else ""
         articles.append(row)
-        for j, (s, e) in enumerate(split_sentences(text)):
+        for j, (s, e) in enumerate(spans):
             sentences.append({"article_id": raw.article_id, "sentence_id": j, "start": s,
                               "end": e, "text": text[s:e]})
     art = schema.conform(pd.DataFrame(articles, columns=list(schema.ARTICLES)), schema.ARTICLES)
