@@ -274,8 +274,8 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
     if not pieces:
         return None
     arrow = pa.concat_tables(pieces, promote_options="permissive")
-    if len(parts) == 1 and next(iter(parts.values())) == list(live):
-        return arrow  # one part holding the corpus as it is (merged): nothing to select
+    if [k for part in ordered for k in parts[part]] == list(live):
+        return arrow  # the parts hold the corpus as it is, in order: nothing to select or sort
     wanted = pa.array(list(live), type=arrow["article_key"].type)
     position = pc.index_in(arrow["article_key"], value_set=wanted)
     arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
