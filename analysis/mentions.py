@@ -449,7 +449,8 @@ def evidence_counts(mentions: pd.DataFrame, actor: str, *,
 def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
     """The rows of the first `limit` sentences by date (then article and sentence), in that
     order. Only the rows up to a date cut-off are sorted: those of the earliest `k` rows' dates,
-    `k` growing until they hold `limit` sentences (an actor can have a million mentions)."""
+    `k` growing until they hold `limit` sentences (an actor can have a million mentions). A
+    sentence's rows share its article's date, so a cut-off never splits a sentence."""
     dates = m["published"].to_numpy("datetime64[ns]").view(np.int64).copy()
     dates[m["published"].isna().to_numpy()] = np.iinfo(np.int64).max  # undated last
     k = limit

@@ -26,6 +26,11 @@ from analysis.topics import load_topics
 ARTICLE_TABLES = ("mentions", "scored", "quotes", "article_tone")  # restricted by article
 
 
+def _table(name: str, doc: str) -> property:
+    """Analysis.<name>: the table of that name in Analysis.tables."""
+    return property(lambda self: self.tables[name], doc=doc)
+
+
 @dataclass(frozen=True)
 class Analysis:
     corpus: Corpus
@@ -37,30 +42,11 @@ class Analysis:
     topic_problem: str  # why the topics file could not be used, or ""
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
 
-    @property
-    def mentions(self) -> pd.DataFrame:
-        """schema.MENTIONS"""
-        return self.tables["mentions"]
-
-    @property
-    def scored(self) -> pd.DataFrame:
-        """schema.SCORED_MENTIONS: resolved mentions with their tone"""
-        return self.tables["scored"]
-
-    @property
-    def quotes(self) -> pd.DataFrame:
-        """schema.QUOTES"""
-        return self.tables["quotes"]
-
-    @property
-    def topic_tags(self) -> pd.DataFrame:
-        """schema.TOPIC_TAGS"""
-        return self.tables["topic_tags"]
-
-    @property
-    def article_tone(self) -> pd.DataFrame:
-        """schema.ARTICLE_TONE: the register of each whole article"""
-        return self.tables["article_tone"]
+    mentions = _table("mentions", "schema.MENTIONS")
+    scored = _table("scored", "schema.SCORED_MENTIONS: resolved mentions with their tone")
+    quotes = _table("quotes", "schema.QUOTES")
+    topic_tags = _table("topic_tags", "schema.TOPIC_TAGS")
+    article_tone = _table("article_tone", "schema.ARTICLE_TONE: the register of each article")
 
     @cached_property
     def pairs(self) -> pd.DataFrame:
