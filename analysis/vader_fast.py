@@ -1,4 +1,4 @@
-"""VADER (vaderSentiment 3.3.2, MIT licence, Hutto & Gilbert 2014) with two of its steps made
+"""VADER (vaderSentiment 3.3.2, MIT licence, Hutto & Gilbert 2014) with five of its steps made
 cheaper and its scores unchanged (tests/analysis/test_sentiment.py compares the two on every
 seed and NewsMTSC sentence):
 - polarity_scores walks the text character by character to swap emojis for words; a text

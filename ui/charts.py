@@ -83,7 +83,7 @@ def _hover(df: pd.DataFrame, lines: list[tuple[str, str]], hover: list[str] | No
         kind = df[col].dtype.kind
         fmt = ":.2f" if kind == "f" else ":," if kind in "iu" else ""
         parts.append(f"{labels.get(col, col)}: %{{customdata[{i}]{fmt}}}")
-    custom = np.column_stack([_values(df[c]) for c in hover]).tolist()
+    custom = [list(row) for row in zip(*(_values(df[c]) for c in hover))]  # types kept per column
     return custom, "<br>".join(parts)
 
 

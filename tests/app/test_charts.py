@@ -56,12 +56,14 @@ def test_facets_make_one_panel_per_value_with_its_title():
 
 
 def test_dots_are_hollow_where_the_data_is_thin():
-    fig = _validated(charts.dot_interval_chart(_table(), x="share", y="actor", low="low",
-                                               high="high", color="outlet", faded="few",
-                                               title="t", hover=["mentions", "few"]))
+    fig = charts.dot_interval_chart(_table(), x="share", y="actor", low="low", high="high",
+                                    color="outlet", faded="few", title="t",
+                                    hover=["mentions", "few", "outlet"])
+    _validated(fig)
     assert list(fig.data[0].marker.symbol) == ["circle", "circle"]
     assert list(fig.data[1].marker.symbol) == ["circle-open", "circle-open"]
-    assert list(fig.data[0].customdata[0]) == [10, False]
+    number, flag, name = fig.data[1].customdata[0]  # each hover column keeps its own type
+    assert (number, name) == (3, ODD) and flag is True and type(number) is int
 
 
 def test_heatmap_puts_the_first_row_on_top_and_prints_values():
