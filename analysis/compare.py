@@ -10,6 +10,7 @@ import pandas as pd
 
 from analysis import schema
 from analysis.filters import in_articles
+from analysis.grouping import distinct, pairs_within_runs, runs
 from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS, T_INTERVAL_FROM
 
 # An outlet with less text than this gets a warning that its differences mean little.
@@ -187,14 +188,6 @@ def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
     return schema.conform(pd.DataFrame(rows, columns=list(schema.EVIDENCE)), schema.EVIDENCE)
 
 
-def _distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct values, sorted, and how often each occurs (np.unique by sorting: for
-    millions of int64 keys several times quicker than its hash path)."""
-    values = np.sort(values)
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else values
-    return values[starts], np.diff(np.r_[starts, len(values)])
-
-
 def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
     """Pairs of actors named in the same sentence, counted once per sentence, per article
     (schema.COMENTIONS): any selection of articles (outlets, dates) sums its own rows.
@@ -205,22 +198,15 @@ def co_mentions(mentions: pd.DataFrame) -> pd.DataFrame:
         schema.codes(m[c]) for c in ("article_id", "outlet", "actor"))
     n_actors = max(len(actors), 1)
     span = int(m["sentence_id"].max() if len(m) else 0) + 1
-    named, _ = _distinct((article.astype(np.int64) * span + m["sentence_id"].to_numpy(np.int64))
-                         * n_actors + actor)  # each (sentence, actor) once, by sentence, actor
+    named, _ = distinct((article.astype(np.int64) * span + m["sentence_id"].to_numpy(np.int64))
+                        * n_actors + actor)  # each (sentence, actor) once, by sentence, actor
     sentence, who = named // n_actors, named % n_actors
-    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]]) if len(named) else named
-    sizes = np.diff(np.r_[starts, len(named)])
-    keys = [np.empty(0, dtype=np.int64)]
-    for k in np.unique(sizes[sizes > 1]):  # sentences naming k actors: their k(k-1)/2 pairs
-        first = starts[sizes == k]
-        a, b = np.triu_indices(k, 1)
-        members = who[first[:, None] + np.arange(k)]
-        keys.append(((sentence[first] // span)[:, None] * n_actors + members[:, a]) * n_actors
-                    + members[:, b])  # actors are sorted within a sentence: a < b
-    pair, count = _distinct(np.concatenate([x.ravel() for x in keys]))
+    i, j = pairs_within_runs(*runs(sentence))  # actors are sorted within a sentence: i's < j's
+    pair, count = distinct(((sentence[i] // span) * n_actors + who[i]) * n_actors + who[j])
     pair_article, rest = pair // (n_actors * n_actors), pair % (n_actors * n_actors)
     outlet_of = np.zeros(len(articles), dtype=np.int64)
     outlet_of[article] = outlet
+
     def coded(values, labels) -> pd.Categorical:
         return pd.Categorical.from_codes(values, pd.Index(labels).astype(str))
 

@@ -11,6 +11,35 @@ from analysis.schema import codes
 DENSE_UP_TO = 64_000_000  # up to this many combinations, count in an array of them all
 
 
+def runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal values of a sorted array starts, and how long it is."""
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]]) if len(values) else \
+        np.empty(0, dtype=np.intp)
+    return starts, np.diff(np.r_[starts, len(values)]).astype(np.intp)
+
+
+def distinct(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and how often each occurs: np.unique by sorting, which for
+    millions of int64 keys is several times quicker than np.unique's hash path here."""
+    values = np.sort(values)
+    starts, sizes = runs(values)
+    return values[starts], sizes
+
+
+def pairs_within_runs(starts: np.ndarray, sizes: np.ndarray, *, longest: int | None = None
+                      ) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (i, j), i < j, of every two elements in the same run (`runs`), for runs of at
+    most `longest` elements."""
+    i, j = [np.empty(0, dtype=np.intp)], [np.empty(0, dtype=np.intp)]
+    fitting = (sizes > 1) & (sizes <= longest) if longest else sizes > 1
+    for k in np.unique(sizes[fitting]):  # the runs of k elements: their k(k-1)/2 pairs
+        first = starts[sizes == k][:, None]
+        a, b = np.triu_indices(k, 1)
+        i.append((first + a).ravel())
+        j.append((first + b).ravel())
+    return np.concatenate(i), np.concatenate(j)
+
+
 class Groups:
     """Rows grouped by the combination of some columns (each coded by `schema.codes`).
 
@@ -48,7 +77,7 @@ class Groups:
             seen = np.zeros(len(self) * span, dtype=bool)
             seen[self.number * span + items] = True
             return seen.reshape(len(self), span).sum(axis=1)
-        pairs = np.unique(self.number * span + items)
+        pairs, _ = distinct(self.number * span + items)
         return np.bincount(pairs // span, minlength=len(self))
 
     def counts(self, labels: np.ndarray, n_labels: int) -> np.ndarray:

@@ -35,6 +35,7 @@ import pandas as pd
 from analysis.actors import write_atomic
 from analysis.corpus import (SEEDS_DIR, SOURCE_COLUMNS, SOURCES_FILE, TABLE_COLUMNS,
                              decode_bytes, html_to_text, parse_date)
+from analysis.grouping import distinct, pairs_within_runs, runs
 
 LIBRARY_ENV = "PRESSLENS_LIBRARY"
 DEFAULT_LIBRARY = Path.home() / ".presslens" / "library"
@@ -370,20 +371,13 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
     shingles = sketches["shingle"].to_numpy()
     order = np.argsort(shingles, kind="stable")
     shingles, codes = shingles[order], codes[order]
-    starts = np.flatnonzero(np.r_[True, shingles[1:] != shingles[:-1]])
-    sizes = np.diff(np.r_[starts, len(shingles)])
-    pairs = [np.empty((0, 2), dtype=np.int64)]
-    for k in range(2, 51):  # articles sharing a shingle, in buckets of k; commoner ones say nothing
-        group_starts = starts[sizes == k]
-        if len(group_starts):
-            members = codes[group_starts[:, None] + np.arange(k)]
-            i, j = np.triu_indices(k, 1)
-            pairs.append(np.column_stack([members[:, i].ravel(), members[:, j].ravel()]))
-    pairs = np.sort(np.concatenate(pairs), axis=1)  # (a, b) with a's code < b's code
+    # articles sharing a shingle that at most 50 articles have (commoner ones say nothing)
+    i, j = pairs_within_runs(*runs(shingles), longest=50)
+    pairs = np.sort(np.column_stack([codes[i], codes[j]]), axis=1)  # (a, b): a's code < b's
     if new is not None:
         fresh = np.isin(ids, list(new))
         pairs = pairs[fresh[pairs[:, 0]] | fresh[pairs[:, 1]]]
-    keys, n = np.unique(pairs[:, 0] * len(ids) + pairs[:, 1], return_counts=True)
+    keys, n = distinct(pairs[:, 0] * len(ids) + pairs[:, 1])
     a, b = keys // max(len(ids), 1), keys % max(len(ids), 1)
     per_article = np.bincount(codes, minlength=len(ids))  # short articles have short sketches
     need = np.minimum(MIN_SHARED, np.minimum(per_article[a], per_article[b]) // 2)

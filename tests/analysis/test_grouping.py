@@ -10,7 +10,7 @@ from analysis.grouping import Groups
 
 @pytest.fixture(params=["dense", "sorted"])
 def path(request, monkeypatch):
-    if request.param == "sorted":  # force the np.unique path used for many combinations
+    if request.param == "sorted":  # force the sorting path used for many combinations
         monkeypatch.setattr(grouping, "DENSE_UP_TO", 0)
     return request.param
 
@@ -48,3 +48,22 @@ def test_groups_of_plain_strings_and_of_nothing(path):
     assert groups.counts(np.array([0, 1, 1]), 2).tolist() == [[0, 1], [1, 1]]
     empty = Groups(df.iloc[:0], ["a", "b"])
     assert len(empty) == 0 and empty.distinct(np.array([], dtype=np.int64)).tolist() == []
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("longest", [None, 3])
+def test_runs_distinct_and_pairs_within_runs_match_plain_python(seed, longest):
+    values = np.sort(np.random.default_rng(seed).integers(0, 8, size=30))
+    uniques, counts = grouping.distinct(values[::-1].copy())
+    assert uniques.tolist() == sorted(set(values.tolist()))
+    assert counts.tolist() == [int((values == u).sum()) for u in uniques]
+    i, j = grouping.pairs_within_runs(*grouping.runs(values), longest=longest)
+    expected = {(a, b) for a in range(30) for b in range(a + 1, 30) if values[a] == values[b]
+                and (longest is None or (values == values[a]).sum() <= longest)}
+    assert set(zip(i.tolist(), j.tolist())) == expected and len(i) == len(expected)
+
+
+def test_runs_of_nothing():
+    starts, sizes = grouping.runs(np.empty(0, dtype=np.int64))
+    assert len(starts) == len(sizes) == 0
+    assert [len(x) for x in grouping.pairs_within_runs(starts, sizes)] == [0, 0]
