@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from analysis.filters import in_articles
 from analysis.grouping import Groups
 from analysis.schema import HYGIENE, codes, conform
 
@@ -26,7 +27,7 @@ PER_ARTICLE_UP_TO = 40  # more articles than this: the hygiene view sums them pe
 def hygiene_table(articles: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
     """Words per article and zone ("article text" for counted zones), long format; for more
     than PER_ARTICLE_UP_TO articles, per outlet (the label is then the outlet)."""
-    z = zones[zones["article_id"].isin(articles["article_id"])]
+    z = zones[in_articles(zones, articles["article_id"])]
     if len(articles) > PER_ARTICLE_UP_TO:  # on integer codes: zones of 50,000 articles add up
         zone, zones_named = codes(z["zone"])
         article, ids = codes(z["article_id"])
