@@ -336,11 +336,13 @@ def total_by_actor(freq: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.FREQUENCIES)
 
 
-def mentions_by_date(mentions: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
-    """Mentions per (period, actor) for the timeline (schema.BY_DATE). The period is a day,
-    a week or a month, whichever keeps the selection's date span readable."""
-    m = mentions.loc[mentions["actor"].isin(actors) & mentions["published"].notna(),
-                     ["published", "actor", "article_id"]]
+def mentions_by_date(mentions: pd.DataFrame, actors: list[str], *,
+                     rows: np.ndarray | None = None) -> pd.DataFrame:
+    """Mentions per (period, actor) for the timeline (schema.BY_DATE), of the `rows` (a
+    boolean mask) if given. The period is a day, a week or a month, whichever keeps the
+    selection's date span readable."""
+    keep = (mentions["actor"].isin(actors) & mentions["published"].notna()).to_numpy()
+    m = mentions.loc[keep if rows is None else keep & rows, ["published", "actor", "article_id"]]
     if m.empty:
         return schema.empty(schema.BY_DATE)
     span = (m["published"].max() - m["published"].min()).days
@@ -431,18 +433,19 @@ EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "
                   "surface"]  # the mention columns evidence reads
 
 
-def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None,
+def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None, rows: np.ndarray | None,
               columns: list[str]) -> pd.DataFrame:
-    keep = mentions["actor"] == actor
+    keep = (mentions["actor"] == actor).to_numpy()
     if outlet:
-        keep &= mentions["outlet"] == outlet
-    return mentions.loc[keep, columns]
+        keep = keep & (mentions["outlet"] == outlet).to_numpy()
+    return mentions.loc[keep if rows is None else keep & rows, columns]
 
 
-def evidence_counts(mentions: pd.DataFrame, actor: str, *,
-                    outlet: str | None = None) -> tuple[int, int]:
-    """How many mentions of `actor` there are, and in how many sentences."""
-    m = _of_actor(mentions, actor, outlet, ["article_id", "sentence_id"])
+def evidence_counts(mentions: pd.DataFrame, actor: str, *, outlet: str | None = None,
+                    rows: np.ndarray | None = None) -> tuple[int, int]:
+    """How many mentions of `actor` there are (among `rows`, a boolean mask, if given), and
+    in how many sentences."""
+    m = _of_actor(mentions, actor, outlet, rows, ["article_id", "sentence_id"])
     return len(m), len(m.drop_duplicates())
 
 
@@ -466,11 +469,13 @@ def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: SentenceText, *,
-                       outlet: str | None = None, limit: int | None = None) -> pd.DataFrame:
-    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE),
-    with every span of that actor in it; the first `limit` sentences by date, or all. Their
-    text comes from `sentence_text` (Corpus.sentence_text), for these sentences only."""
-    m = _of_actor(mentions, actor, outlet, EVIDENCE_INPUT)
+                       outlet: str | None = None, limit: int | None = None,
+                       rows: np.ndarray | None = None) -> pd.DataFrame:
+    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE)
+    among `rows` (a boolean mask) if given, with every span of that actor in it; the first
+    `limit` sentences by date, or all. Their text comes from `sentence_text`
+    (Corpus.sentence_text), for these sentences only."""
+    m = _of_actor(mentions, actor, outlet, rows, EVIDENCE_INPUT)
     if limit is not None:
         m = _first_sentences(m, limit)
     if m.empty:

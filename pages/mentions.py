@@ -1,7 +1,8 @@
 """Mentions: which actors each outlet names, how often, and the sentences behind each number."""
+import numpy as np
 import streamlit as st
 
-from analysis.filters import apply_filters
+from analysis.filters import in_articles
 from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_counts,
                                evidence_sentences, mentions_by_date, surface_forms, total_by_actor)
 from ui import charts, downloads, views
@@ -32,8 +33,11 @@ if not kinds:
     st.info("Pick at least one kind of mention to count.")
     st.stop()
 
-mentions = apply_filters(analysis.mentions, v.filters)
-counted = mentions if set(kinds) == set(KINDS) else mentions[mentions["kind"].isin(kinds)]
+# The selection as boolean masks over the whole mention table: the functions below read the
+# few columns they need of these rows (copying every column of millions of rows is slow).
+mentions = analysis.mentions
+inside = in_articles(mentions, arts["article_id"])
+counted = inside if set(kinds) == set(KINDS) else inside & mentions["kind"].isin(kinds).to_numpy()
 freq = count_mentions(mentions, arts, kinds=tuple(kinds))
 if freq.empty:
     st.info("No mention of any registry actor in the selected articles. Add actors on the Actor "
@@ -61,7 +65,8 @@ with (box := st.expander("The numbers with their denominators (n per outlet)", k
 
 timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
                                  default=top["actor"].tolist()[:4], key="m_timeline")
-timeline = views.mentions_timeline(mentions_by_date(counted, timeline_actors), tuple(kinds))
+timeline = views.mentions_timeline(mentions_by_date(mentions, timeline_actors, rows=counted),
+                                   tuple(kinds))
 if timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
@@ -77,29 +82,31 @@ actor = e1.selectbox("Actor", actor_options, key="m_actor")
 outlet = e2.selectbox("Outlet", ["All selected outlets", *sorted(arts["outlet"].unique())],
                       key="m_outlet")
 ev_outlet = None if outlet.startswith("All") else outlet
-n_mentions, n_sentences = evidence_counts(counted, actor, outlet=ev_outlet)
+n_mentions, n_sentences = evidence_counts(mentions, actor, outlet=ev_outlet, rows=counted)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
-show_evidence(evidence_sentences(counted, actor, corpus.sentence_text, outlet=ev_outlet,
-                                 limit=MAX_SHOWN), corpus.labels, total=n_sentences)
+show_evidence(evidence_sentences(mentions, actor, corpus.sentence_text, outlet=ev_outlet,
+                                 limit=MAX_SHOWN, rows=counted), corpus.labels, total=n_sentences)
 prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
 st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
-                       evidence_sentences(counted, actor, corpus.sentence_text, outlet=ev_outlet),
+                       evidence_sentences(mentions, actor, corpus.sentence_text,
+                                          outlet=ev_outlet, rows=counted),
                        prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 with (box := st.expander(f"Surface forms merged into {actor}", key="m_surfaces",
                          on_change="rerun")):
     if box.open:
-        of_actor = mentions.loc[mentions["actor"] == actor, ["actor", "kind", "surface"]]
+        of_actor = mentions.loc[inside & (mentions["actor"] == actor).to_numpy(),
+                                ["actor", "kind", "surface"]]
         st.dataframe(surface_forms(of_actor), hide_index=True, width="stretch")
-is_unresolved = mentions["actor"] == ""
+is_unresolved = inside & (mentions["actor"] == "").to_numpy()
 n_unresolved = int(is_unresolved.sum())
 with (box := st.expander(f"Unresolved mentions ({n_unresolved:,}): never guessed, never counted",
                          key="m_unresolved", on_change="rerun")):
     if box.open and not n_unresolved:
         st.caption("Every mention in the selection resolved to one actor.")
     elif box.open:
-        shown = mentions[is_unresolved].head(MAX_UNRESOLVED)
+        shown = mentions.iloc[np.flatnonzero(is_unresolved)[:MAX_UNRESOLVED]]
         if n_unresolved > MAX_UNRESOLVED:
             st.caption(f"The first {MAX_UNRESOLVED:,} of {n_unresolved:,}.")
         st.dataframe(shown[["outlet", "surface", "kind", "candidates"]].assign(

@@ -6,8 +6,9 @@ from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.actors import parse_registry
-from analysis.mentions import (Matcher, _first_sentences, count_mentions,
-                               find_mentions_in_article, surface_forms)
+from analysis.mentions import (Matcher, _first_sentences, count_mentions, evidence_counts,
+                               evidence_sentences, find_mentions_in_article, mentions_by_date,
+                               surface_forms)
 from analysis.sentences import split_sentences
 from tests.resources import MENTION_CASES, MENTION_REGISTRY
 
@@ -76,6 +77,28 @@ def test_frequencies_by_hand():
     assert freq.loc["B", "mentions"] == 1 and freq.loc["B", "per_1k_words"] == pytest.approx(2.0)
     names_only = count_mentions(mentions, articles, kinds=("name",)).set_index("outlet")
     assert names_only.loc["A", "mentions"] == 2
+
+
+def test_a_selection_given_as_a_mask_reads_as_the_selected_rows():
+    """Pages pass the selection as a boolean mask over the whole table instead of a copy."""
+    m = _table([("a1", "A", "Xi Jinping", "name"), ("a1", "A", "Xi Jinping", "role"),
+                ("a2", "A", "Xi Jinping", "name"), ("b1", "B", "Xi Jinping", "name"),
+                ("b1", "B", "China", "name")])
+    m = m.assign(sentence_id=[0, 0, 1, 0, 0], start=[0, 6, 0, 0, 9], end=[2, 10, 2, 2, 14],
+                 published=pd.to_datetime(["2023-06-01", "2023-06-01", "2023-07-01",
+                                           "2023-06-02", "2023-06-02"]))
+    mask = (m["article_id"] != "a2").to_numpy()
+    text = lambda rows: [f"sentence {s}" for s in rows["sentence_id"]]  # noqa: E731
+    for outlet in (None, "A", "B"):
+        pd.testing.assert_frame_equal(
+            evidence_sentences(m, "Xi Jinping", text, outlet=outlet, rows=mask),
+            evidence_sentences(m[mask], "Xi Jinping", text, outlet=outlet))
+        assert evidence_counts(m, "Xi Jinping", outlet=outlet, rows=mask) == evidence_counts(
+            m[mask], "Xi Jinping", outlet=outlet)
+    assert evidence_counts(m, "Xi Jinping", outlet="A", rows=mask) == (2, 1)
+    by_date = mentions_by_date(m, ["Xi Jinping"], rows=mask)
+    pd.testing.assert_frame_equal(by_date, mentions_by_date(m[mask], ["Xi Jinping"]))
+    assert by_date["mentions"].tolist() == [2, 1]
 
 
 def test_surface_forms_merge_under_the_actor():

@@ -19,6 +19,10 @@ def test_mentions_page_counts_and_opens_evidence(app):
     at.selectbox(key="m_actor").set_value("Wang Yi").run()
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "<mark>Wang Yi</mark>" in html or "<mark>Wang</mark>" in html
+    everywhere = [c.value for c in at.caption if "mention(s) of" in c.value]
+    at.selectbox(key="m_outlet").set_value(at.selectbox(key="m_outlet").options[1]).run()
+    one_outlet = [c.value for c in at.caption if "mention(s) of" in c.value]
+    assert not at.exception and one_outlet and one_outlet != everywhere
 
 
 @pytest.mark.parametrize("measure", ["mentions", "per_1k_words", "share_of_articles_pct"])
