@@ -110,10 +110,12 @@ class Texts:
 def zones_start(article_ids, zone_article_ids) -> np.ndarray:
     """For each article, the row of its first zone among `zone_article_ids` (zones listed
     article after article), or -1 where it has none."""
-    codes, uniques = pd.factorize(np.asarray(zone_article_ids, dtype=object))
-    _, first = np.unique(codes, return_index=True)
-    start = dict(zip(uniques, first))
-    return np.array([start.get(a, -1) for a in article_ids], dtype=np.int64)
+    codes, uniques = pd.factorize(pd.Series(zone_article_ids))  # (hashed by pandas, not per key)
+    runs = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])[::-1]
+    first = np.full(len(uniques) + 1, -1, dtype=np.int64)  # the last slot: not found
+    first[codes[runs]] = runs  # latest run first: each article keeps its earliest row
+    first[-1] = -1
+    return first[pd.Index(uniques).astype(str).get_indexer(pd.Index(article_ids).astype(str))]
 
 
 @dataclass(frozen=True)
@@ -142,20 +144,24 @@ class Corpus:
         return self.texts or Texts.of_tables(self.articles, self.zones)
 
     @cached_property
-    def _positions(self) -> tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]:
-        """Row of each article, first sentence row of each article, sentence starts and ends."""
+    def _article_rows(self) -> dict[str, int]:
+        """Row of each article."""
+        return dict(zip(self.articles["article_id"], range(len(self.articles))))
+
+    @cached_property
+    def _sentence_rows(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """First sentence row of each article, sentence starts and ends."""
         ids = self.sentences["article_id"]
         first = np.flatnonzero(~ids.duplicated().to_numpy())
-        return ({a: i for i, a in enumerate(self.articles["article_id"])},
-                dict(zip(ids.iloc[first].astype(str), first)),
+        return (dict(zip(ids.iloc[first].astype(str), first)),
                 self.sentences["start"].to_numpy(), self.sentences["end"].to_numpy())
 
     def article_text(self, article_id: str) -> str:
-        return self._texts.article(self._positions[0][article_id])
+        return self._texts.article(self._article_rows[article_id])
 
     def zone_text(self, zones: pd.DataFrame) -> list[str]:
         """Text of these rows of `zones` (by their article_id and block)."""
-        position = self._positions[0]
+        position = self._article_rows
         return [self._texts.zone(position[str(a)], int(b))
                 for a, b in zip(zones["article_id"], zones["block"])]
 
@@ -163,7 +169,8 @@ class Corpus:
         """Text of the sentences named by the article_id and sentence_id of `rows`."""
         if "text" in self.sentences.columns:
             return self._lookup(rows)
-        article, first, starts, ends = self._positions
+        article = self._article_rows
+        first, starts, ends = self._sentence_rows
         out, current, body = [], None, ""
         for a, s in zip(rows["article_id"].astype(str), rows["sentence_id"]):
             if a != current:  # rows come article by article: each article read once

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -259,23 +260,27 @@ def _read_meta(folder: Path) -> dict | None:
 
 
 def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
-                columns: list[str], live: dict[str, int]) -> pa.Table | None:
-    """One table of a layer from its parts as Arrow (`columns` and article_key), rows of live
-    keys only, in the corpus's order (parts are read in the order of their first article, so
-    a fresh index needs no sort); None where it has no rows."""
+                columns: list[str], live: dict[str, int], *, key: bool = True
+                ) -> pa.Table | None:
+    """One table of a layer from its parts as Arrow (`columns`, and article_key where `key` is
+    true or rows had to be selected), rows of live keys only, in the corpus's order (parts are read in the order of
+    their first article, so a fresh index needs no sort); None where it has no rows."""
     ordered = list(parts) if len(parts) == 1 else sorted(parts, key={
-        p: min((live[k] for k in ks if k in live), default=len(live)) for p, ks in parts.items()
+        p: min(map(live.get, ks, repeat(len(live))), default=len(live)) for p, ks in parts.items()
     }.__getitem__)
-    pieces = [_read_file(folder / "parts" / f"{part}-{layer}-{table}", [*columns, "article_key"])
-              for part in ordered]
-    if any(p.column_names != [*columns, "article_key"] for p in pieces):
-        raise UnusableIndex(f"{table} has columns other than {[*columns, 'article_key']}")
+    # the parts hold the corpus as it is, in order: nothing to select or sort, and the rows'
+    # keys (a string per row) need not be read unless asked for
+    as_is = [k for part in ordered for k in parts[part]] == list(live)
+    read = columns if as_is and not key else [*columns, "article_key"]
+    pieces = [_read_file(folder / "parts" / f"{part}-{layer}-{table}", read) for part in ordered]
+    if any(p.column_names != read for p in pieces):
+        raise UnusableIndex(f"{table} has columns other than {read}")
     pieces = [p for p in pieces if p.num_rows]
     if not pieces:
         return None
     arrow = pa.concat_tables(pieces, promote_options="permissive")
-    if [k for part in ordered for k in parts[part]] == list(live):
-        return arrow  # the parts hold the corpus as it is, in order: nothing to select or sort
+    if as_is:
+        return arrow
     wanted = pa.array(list(live), type=arrow["article_key"].type)
     position = pc.index_in(arrow["article_key"], value_set=wanted)
     arrow = arrow.filter(pc.is_valid(position))  # rows of articles no longer in the corpus go
@@ -302,12 +307,12 @@ def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
     """The layer's tables (_read_arrow) as pandas, conformed to their schemas."""
     out = {}
     for table, sch in tables.items():
-        arrow = _read_arrow(folder, parts, layer, table, list(sch), live)
+        arrow = _read_arrow(folder, parts, layer, table, list(sch), live, key=keep_key)
         if arrow is None:
             df = schema.empty(sch)
             out[table] = df.assign(article_key=pd.Series(dtype="str")) if keep_key else df
             continue
-        df = schema.conform(arrow.drop_columns("article_key").to_pandas(), sch)
+        df = schema.conform(arrow.select(list(sch)).to_pandas(), sch)
         out[table] = df.assign(article_key=arrow["article_key"].to_numpy()) if keep_key else df
     return out
 
@@ -547,7 +552,7 @@ def _schema_of(stem: Path) -> pa.Schema:
 def _texts(folder: Path, meta: dict) -> Texts:
     """The text of the corpus's articles and zones, memory-mapped from the clean parts'
     Arrow files, by article position (the order of meta["keys"])."""
-    articles, zones, at = [], [], {}
+    articles, zones, found = [], [], []
     for i, part in enumerate(meta["clean"]):
         stem = folder / "parts" / f"{part}-clean"
         for t in TEXT_TABLES:  # (an index written before the text files existed)
@@ -558,10 +563,12 @@ def _texts(folder: Path, meta: dict) -> Texts:
         arts, zs = (_read_file(Path(f"{stem}-{t}"), ["text", "article_key"]) for t in TEXT_TABLES)
         articles.append(arts["text"].chunk(0) if arts.num_rows else pa.array([], pa.large_string()))
         zones.append(zs["text"].chunk(0) if zs.num_rows else pa.array([], pa.large_string()))
-        keys = arts["article_key"].to_pylist()
-        first = zones_start(keys, zs["article_key"].to_numpy(zero_copy_only=False))
-        at.update((k, (i, row, first[row])) for row, k in enumerate(keys))
-    where = np.array([at[k] for k in meta["keys"]], dtype=np.int64).reshape(-1, 3)
+        keys = arts["article_key"].to_pandas()
+        found.append(pd.DataFrame({"part": i, "row": np.arange(len(keys)),
+                                   "first": zones_start(keys, zs["article_key"].to_pandas())},
+                                  index=keys))
+    at = pd.concat(found) if found else pd.DataFrame(columns=["part", "row", "first"], dtype=int)
+    where = at[~at.index.duplicated(keep="last")].loc[meta["keys"]].to_numpy(np.int64)
     return Texts(tuple(articles), tuple(zones), where[:, 0], where[:, 1], where[:, 2])
 
 

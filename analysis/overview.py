@@ -33,10 +33,12 @@ def hygiene_table(articles: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
         article, ids = codes(z["article_id"])
         outlet, outlets = pd.factorize(articles.set_index("article_id")["outlet"].reindex(ids)
                                        .fillna("").astype(str), sort=True)
+        names = pd.Index([*zones_named, "article text"])  # codes of sorted categories
+        rank = np.argsort(np.argsort(names.to_numpy(str), kind="stable"))  # group on integers
         coded = pd.DataFrame({"outlet": pd.Categorical.from_codes(outlet[article], outlets),
                               "zone": pd.Categorical.from_codes(
-                                  np.where(z["counted"], len(zones_named), zone),
-                                  [*zones_named, "article text"])})
+                                  rank[np.where(z["counted"], len(zones_named), zone)],
+                                  names.sort_values())})
         groups = Groups(coded, ["outlet", "zone"])
         out = groups.keys.assign(words=groups.sum(z["words"].to_numpy(float)).astype(np.int64))
         out = out.assign(article_id="", label=out["outlet"])

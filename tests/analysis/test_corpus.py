@@ -160,3 +160,10 @@ def test_cli_missing_folder_says_so():
     r = subprocess.run([sys.executable, "-m", "analysis", "corpus", "/no/such/dir"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("as_type", [str, "category"])
+def test_zones_start_finds_each_articles_first_zone(as_type):
+    zone_ids = pd.Series(["b", "b", "a", "a", "a", "d"]).astype(as_type)
+    starts = corpus_mod.zones_start(pd.Series(["a", "b", "c", "d"]).astype(as_type), zone_ids)
+    assert starts.tolist() == [2, 0, -1, 5]  # "c" has no zone
