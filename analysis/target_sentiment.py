@@ -36,6 +36,7 @@ FEATURES_VERSION = 1
 CLASSES = ("negative", "neutral", "positive")
 
 _TOK = re.compile(r"[A-Za-z']+|[^\sA-Za-z]")
+_OPEN_QUOTE, _CLOSE_QUOTE = re.compile(r"[“\"]"), re.compile(r"[”\"]")
 NEGATIONS = frozenset("not no never n't nothing nobody none neither nor without hardly cannot".split())
 SPEECH = frozenset("said says told added wrote argued warned noted insisted claimed stated".split())
 NEGATION_FACTOR = -0.74  # VADER's N_SCALAR (vaderSentiment.py)
@@ -65,7 +66,7 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
             f[f"v:{name}:{k}"] = v
     for w in _TOK.findall(clause.lower()):
         f["c:" + w] = 1.0
-    f["quoted"] = 1.0 if re.search(r"[“\"]", sentence[:start]) and re.search(r"[”\"]", sentence[end:]) else 0.0
+    f["quoted"] = 1.0 if _OPEN_QUOTE.search(sentence[:start]) and _CLOSE_QUOTE.search(sentence[end:]) else 0.0
     lexicon = analyzer().lexicon
     target = len(left)
     pos = neg = 0.0
@@ -93,6 +94,93 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     f["first"] = 1.0 if len(left) <= 1 else 0.0
     f["neg_near"] = 1.0 if any(t in NEGATIONS for t in left[-4:] + right[:4]) else 0.0
     return f
+
+
+class _Rows(dict):
+    """feature name -> weight row (-1: a feature the model never saw), for the names made by
+    `key(word)`, each looked up once."""
+
+    def __init__(self, row: dict[str, int], key):
+        super().__init__()
+        self.row, self.key = row, key
+
+    def __missing__(self, word) -> int:
+        self[word] = found = self.row.get(self.key(word), -1)
+        return found
+
+
+class _Encoder:
+    """`featurize`, written to the model's weight rows instead of a dict of names: the same
+    features and values (tests/analysis/test_sentiment.py compares the two), without making
+    and hashing a name for each of the ~70 features of every mention. Word features are
+    summed where featurize counts them (w:) and listed once where it sets them to 1."""
+
+    def __init__(self, row: dict[str, int]):
+        get = row.get
+        self.w = _Rows(row, lambda w: "w:" + w)
+        self.b = _Rows(row, lambda pair: f"b:{pair[0]}_{pair[1]}")
+        self.c = _Rows(row, lambda w: "c:" + w)
+        self.left, self.right = _Rows(row, lambda w: "L:" + w), _Rows(row, lambda w: "R:" + w)
+        self.left_at = [_Rows(row, lambda w, i=i: f"L{i}:{w}") for i in range(6)]
+        self.right_at = [_Rows(row, lambda w, i=i: f"R{i}:{w}") for i in range(6)]
+        self.vader = {name: [get(f"v:{name}:{k}", -1) for k in ("neg", "neu", "pos", "compound")]
+                      for name in ("sent", "clause", "w8")}
+        self.fixed = {name: get(name, -1) for name in (
+            "quoted", "lex:L", "lex:R", "lex:all", "lex:d3", "lex:d6", "lex:d12", "lex:pos",
+            "lex:neg", "says_after", "says_before", "first", "neg_near")}
+        self.lexicon = analyzer().lexicon
+
+    def encode(self, sentence: str, start: int, end: int, rows: list[int],
+               values: list[float]) -> int:
+        """Append the rows and values of the target at sentence[start:end]; return how many."""
+        n0 = len(rows)
+        left = _TOK.findall(sentence[:start].lower())
+        right = _TOK.findall(sentence[end:].lower())
+        toks = [*left, "<T>", *right]
+        w = self.w
+        rows.extend([w[t] for t in toks])
+        ones = {self.b[pair] for pair in zip(toks, toks[1:])}
+        near_left, near_right = left[-6:][::-1], right[:6]
+        ones.update([self.left[t] for t in near_left])
+        ones.update([self.right[t] for t in near_right])
+        rows.extend([self.left_at[i][t] for i, t in enumerate(near_left)])
+        rows.extend([self.right_at[i][t] for i, t in enumerate(near_right)])
+        clause = clause_context(sentence, start, end)
+        ones.update([self.c[t] for t in _TOK.findall(clause.lower())])
+        rows.extend(ones)
+        values.extend(repeat(1.0, len(rows) - n0))
+        window = window_context(sentence, start, end, words=8)
+        for name, ctx in (("sent", sentence), ("clause", clause), ("w8", window)):
+            rows.extend(self.vader[name])
+            values.extend([v for _, v in vader_scores(ctx)])
+        lexicon, target = self.lexicon, len(left)
+        lex = dict.fromkeys(("lex:L", "lex:R", "lex:all", "lex:d3", "lex:d6", "lex:d12",
+                             "lex:pos", "lex:neg"), 0.0)
+        for i, t in enumerate(toks):
+            v = lexicon.get(t)
+            if v is None:
+                continue
+            if any(x in NEGATIONS for x in toks[max(0, i - 3):i]):
+                v *= NEGATION_FACTOR
+            d = abs(i - target)
+            weighted = v / (1 + d)
+            lex["lex:L" if i < target else "lex:R"] += weighted
+            lex["lex:all"] += weighted
+            lex["lex:pos" if v > 0 else "lex:neg"] += weighted
+            for k in (3, 6, 12):
+                if d <= k:
+                    lex[f"lex:d{k}"] += v
+        cues = {**lex,
+                "quoted": 1.0 if _OPEN_QUOTE.search(sentence[:start]) and
+                _CLOSE_QUOTE.search(sentence[end:]) else 0.0,
+                "says_after": 1.0 if right[:1] and (right[0] in SPEECH or right[1:2] and
+                                                     right[1] in SPEECH) else 0.0,
+                "says_before": 1.0 if left[-1:] and left[-1] in SPEECH else 0.0,
+                "first": 1.0 if len(left) <= 1 else 0.0,
+                "neg_near": 1.0 if any(t in NEGATIONS for t in left[-4:] + right[:4]) else 0.0}
+        rows.extend([self.fixed[k] for k in cues])
+        values.extend(cues.values())
+        return len(rows) - n0
 
 
 @dataclass(frozen=True)
@@ -141,17 +229,16 @@ class LinearModel:
 
     def probabilities(self, spans: list[tuple[str, int, int]]) -> np.ndarray:
         """P(class) for each (sentence, start, end), one row per span in CLASSES order."""
-        names: list[str] = []
+        encoder = _Encoder(self._row)
+        rows: list[int] = []
         values: list[float] = []
         owner: list[int] = []
         for n, (sentence, start, end) in enumerate(spans):
-            feats = featurize(sentence, start, end)
-            names.extend(feats)
-            values.extend(feats.values())
-            owner.extend([n] * len(feats))
-        rows = np.fromiter(map(self._row.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+            added = encoder.encode(sentence, start, end, rows, values)
+            owner.extend(repeat(n, added))
+        rows, weights = np.asarray(rows, dtype=np.int64), np.asarray(values, dtype=float)
         known = rows >= 0
-        rows, weights = rows[known], np.asarray(values, dtype=float)[known]
+        rows, weights = rows[known], weights[known]
         owners = np.asarray(owner, dtype=np.int64)[known]
         logits = np.tile(self.intercept, (len(spans), 1))
         for k in range(3):

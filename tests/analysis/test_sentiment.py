@@ -159,3 +159,38 @@ def test_clause_context_is_the_stretch_between_the_nearest_breaks(case):
     lo = max(c for c in cuts if c <= start)
     hi = min((c for c in cuts if c >= end), default=len(sentence))
     assert clause_context(sentence, start, end) == sentence[lo:hi]
+
+
+def test_model_reads_the_features_featurize_defines(tmp_path):
+    """LinearModel.probabilities encodes features straight into weight rows (_Encoder); it
+    must give what the readable definition, featurize and the weights by name, gives."""
+    import json
+
+    from analysis.bench import synthetic_corpus
+    from analysis.corpus import load_corpus, sentence_lookup
+    from analysis.mentions import find_mentions
+    from analysis.pipeline import load_corpus_registry
+    from analysis.target_sentiment import default_model, featurize
+
+    model = default_model()
+    spans = []
+    for corpus in (load_corpus(), load_corpus(synthetic_corpus(20, tmp_path / "c"))):
+        m = find_mentions(corpus.articles, corpus.sentences, load_corpus_registry(corpus)[0])
+        spans += list(zip(sentence_lookup(corpus.sentences)(m), m["start"], m["end"]))
+    tricky = ["China's envoy said it was “not a good deal,” but Biden hailed it.",
+              "Xi", "Never did Xi say that; he was not wrong.", "They said Xi, Xi, and Xi!"]
+    spans += [(s, 0, 2) for s in tricky] + [(tricky[0], 0, 5), (tricky[2], 10, 12)]
+    path = NEWSMTSC / "dev_mt.jsonl"
+    if path.exists():
+        data = load_newsmtsc(path)
+        spans += list(zip(data["sentence"], data["start"], data["end"]))
+    assert len(spans) > 300
+    logits = np.tile(model.intercept, (len(spans), 1))
+    for row, (sentence, start, end) in zip(logits, spans):
+        for name, value in featurize(sentence, start, end).items():
+            weight = model.weight(name)
+            if weight is not None:
+                row += weight * value
+    expected = np.exp(logits - logits.max(axis=1, keepdims=True))
+    expected /= expected.sum(axis=1, keepdims=True)
+    np.testing.assert_allclose(model.probabilities(spans), expected, rtol=0, atol=1e-9)
