@@ -99,34 +99,53 @@ def find_date(text: str) -> date | None:
 
 
 # ------------------------------------------------------------------------- line patterns
+class _Cue:
+    """A pattern tried only on lines that hold one of the literal words any match must hold:
+    Python's re tries an alternation at every position of a line, and few lines hold any of
+    them. With `ignore_case`, case is ignored in ASCII letters only (re.A), so that the words
+    can be looked for in the lower-cased line (Unicode's case rules would also equate "İ" or
+    "ſ" with ASCII letters)."""
+
+    def __init__(self, pattern: str, *needles: str, ignore_case: bool = False):
+        self.pattern = re.compile(pattern, re.I | re.A if ignore_case else 0)
+        self.fold = ignore_case
+        self.needles = tuple(n.lower() for n in needles) if ignore_case else needles
+
+    def search(self, line: str) -> re.Match | None:
+        held = line.lower() if self.fold else line
+        return self.pattern.search(line) if any(n in held for n in self.needles) else None
+
+
 _STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")  # scraper's " date 2023-11-15" prefix
 _URL_LINE = re.compile(r"^<?(https?://\S+?)>?$")
-_NOTICE = re.compile(
+_NOTICE = _Cue(
     r"(for your personal, non-commercial use|subscriber agreement|all rights reserved|"
     r"^copyright\b|^©|reprints? at|to order (multiple )?copies|"
     r"^(this (article|story) (was|is) (originally )?(published|republished)))",
-    re.I,
+    "for your personal", "subscriber agreement", "all rights reserved", "copyright", "©",
+    "reprint", "to order", "published", ignore_case=True,
 )
 _EDITORS_NOTE = re.compile(r"^editor['’]s note\b", re.I)
-_CONTRIBUTED = re.compile(
+_CONTRIBUTED = _Cue(
     r"(contributed (reporting|to (this|the) (article|report|story))|^additional reporting by)",
-    re.I,
+    "contributed", "additional reporting", ignore_case=True,
 )
 _CONTACT = re.compile(r"^(write to|contact|email|follow)\b.*(@|\bat\b)", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_PRINT = re.compile(
-    r"(print edition|appears in print|appeared in print|a version of this article)", re.I
-)
+_EMAIL = _Cue(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", "@")
+_PRINT = _Cue(r"(print edition|appears in print|appeared in print|a version of this article)",
+              "print edition", "in print", "a version of this article", ignore_case=True)
 _RELATED_HEAD = re.compile(
     r"^(related( publications| articles| content| stories| coverage| reading)?|read more|"
     r"more from [\w ]+|recommended( for you)?|see also|you may also like|more on this story|"
     r"view all publications|most popular)\s*:?$",
     re.I,
 )
-_CAPTION_CUE = re.compile(
+_CAPTION_CUE = _Cue(
     r"(\bPHOTO:|^Photo:|\(pictured\)|\b(?:Pool |AP |AFP |Reuters )?[Pp]hoto(?:graph)?s? by "
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*\.?$|\b(Getty Images|Associated Press|REUTERS|AFP)\)?\.?$|"
-    r"\([^()]*/[^()]*\)\.?$|\bCredit:)"
+    r"\([^()]*/[^()]*\)\.?$|\bCredit:)",
+    "PHOTO:", "hoto", "(pictured)", "Getty Images", "Associated Press", "REUTERS", "AFP", "/",
+    "Credit:",
 )
 _CREDIT_LINE = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}/(?:[\w.'’ -]*\b(?:via|Pool|REUTERS|Reuters|AP|AFP|Getty|EPA|Bloomberg|Images|Photo)\b[\w.'’ -]*)$"

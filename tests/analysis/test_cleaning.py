@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis.cleaning import clean_text, count_words, find_date
 from tests import resources as R
@@ -73,3 +74,38 @@ def test_count_words():
 def test_find_date(text, expected):
     got = find_date(text)
     assert (got.isoformat() if got else None) == expected
+
+
+_CUES = ("_NOTICE", "_PRINT", "_CONTRIBUTED", "_EMAIL", "_CAPTION_CUE")
+_PIECES = ["For Your Personal, Non-Commercial use", "SUBSCRIBER AGREEMENT", "All rights reserved",
+           "Copyright", "© 2023", "Reprints at", "To order multiple copies", "This story was "
+           "originally published", "print edition", "Appeared in Print", "A version of this "
+           "article", "contributed reporting", "Additional reporting by", "x.y@news.com", "@",
+           "PHOTO:", "Photo:", "(pictured)", "Photographs by Ann Lee.", "Getty Images",
+           "Associated Press)", "REUTERS.", "AFP", "(Ann Lee/Pool)", "Credit:", "Xi met Biden",
+           "the talks", ",", "  ", "ſubscriber agreement", "COPYRİGHT", "Reuters"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=6).map(" ".join))
+def test_cues_find_what_their_patterns_find(line):
+    """A cue only skips lines without its words; where it runs, it is the pattern itself."""
+    import analysis.cleaning as cleaning
+
+    for name in _CUES:
+        cue = getattr(cleaning, name)
+        found, plain = cue.search(line), cue.pattern.search(line)
+        assert (found and found.span()) == (plain and plain.span()), (name, line)
+
+
+def test_cues_on_every_seed_and_sample_line():
+    import analysis.cleaning as cleaning
+    from analysis.corpus import SEEDS_DIR
+
+    lines = [line for path in SEEDS_DIR.glob("*.txt") for line in path.read_text().splitlines()]
+    lines += [line for text in (R.WSJ_STYLE, R.NYT_STYLE, R.SCRAPED_STAMP, R.RELATED_LIST,
+                                R.CREDIT_THEN_CAPTION) for line in text.splitlines()]
+    assert len(lines) > 100
+    for name in _CUES:
+        cue = getattr(cleaning, name)
+        assert [bool(cue.search(x)) for x in lines] == [bool(cue.pattern.search(x)) for x in lines]
