@@ -162,8 +162,21 @@ def _published_day(value) -> date | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
 
 
+def _word_before(text: str, tail: int = 40) -> re.Match | None:
+    """_WORD_BEFORE.search(text): the last word and what follows it. Searched in the last
+    `tail` characters first (a search from the start tries every position of a long
+    sentence); that match is the one a full search finds where it starts after the cut and
+    holds a word character (else the last word could begin before the cut)."""
+    cut = len(text) - tail
+    if cut > 0:
+        m = _WORD_BEFORE.search(text, cut)
+        if m and m.start() > cut and m[1].strip("’'.-"):
+            return m
+    return _WORD_BEFORE.search(text)
+
+
 def _is_place(sentence: str, start: int, end: int) -> bool:
-    before = _WORD_BEFORE.search(sentence[:start])
+    before = _word_before(sentence[:start])
     after = _WORD_AFTER.match(sentence[end:])
     if before and before[1].lower() in PLACE_BEFORE:
         # "according to Washington", "people close to Beijing": the government acts.
@@ -180,7 +193,7 @@ def _is_place(sentence: str, start: int, end: int) -> bool:
 
 
 def _in_longer_name(sentence: str, start: int, end: int) -> bool:
-    before = _WORD_BEFORE.search(sentence[:start])
+    before = _word_before(sentence[:start])
     after = _WORD_AFTER.match(sentence[end:])
     if before and before[1] in COMPASS and sentence[:start].endswith(before[1] + " "):
         return True
@@ -192,19 +205,20 @@ def find_mentions_in_article(matcher: Matcher, sentences: list[tuple[int, str]],
     """(sentence_id, hit) for every mention in one article's sentences, in order."""
     if matcher.regex is None:
         return []
+    # Each sentence's matches with their form, found once for the two passes below.
+    found = [[(m, f) for m in matcher.regex.finditer(s)
+              if (f := matcher.lookup(m.group())) is not None and f.kind != "exclude"]
+             for _, s in sentences]
     # Who the article names in full, anywhere: the pool that roles resolve against.
-    named = {f.actors[0] for _, s in sentences for m in matcher.regex.finditer(s)
-             if (f := matcher.lookup(m.group())) and (f.kind == "name" or (
-                 f.kind == "short" and len(f.actors) == 1 and m.group().lower() not in WORDLIKE))}
+    named = {f.actors[0] for matches in found for m, f in matches
+             if f.kind == "name" or (
+                 f.kind == "short" and len(f.actors) == 1 and m.group().lower() not in WORDLIKE)}
     introduced: dict[str, int] = {}  # actor -> order of the latest full-name mention
     order = 0
     out: list[tuple[int, _Hit]] = []
-    for sid, sentence in sentences:
+    for (sid, sentence), matches in zip(sentences, found):
         hits: list[_Hit] = []
-        for m in matcher.regex.finditer(sentence):
-            form = matcher.lookup(m.group())
-            if form is None or form.kind == "exclude":
-                continue
+        for m, form in matches:
             start, end, surface = m.start(), m.end(), m.group()
             order += 1
             if form.kind == "name":

@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.actors import parse_registry
-from analysis.mentions import (Matcher, _first_sentences, count_mentions, evidence_counts,
+from analysis.mentions import (_WORD_BEFORE, Matcher, _first_sentences, _word_before, count_mentions, evidence_counts,
                                evidence_sentences, find_mentions_in_article, mentions_by_date,
                                surface_forms)
 from analysis.sentences import split_sentences
@@ -121,3 +121,12 @@ def test_first_sentences_by_date_match_a_full_sort(rows, limit):
     full = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
     full = full[(~full.duplicated(["article_id", "sentence_id"])).cumsum().to_numpy() <= limit]
     assert _first_sentences(m, limit)["start"].tolist() == full["start"].tolist()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab1 ’'.-,;“é\n", max_size=60), st.integers(1, 12))
+def test_last_word_read_from_the_tail_is_the_full_searchs(text, tail):
+    """_word_before reads the end of a long prefix only; it must find what searching the
+    whole prefix finds (short tails make the cut fall everywhere)."""
+    fast, full = _word_before(text, tail), _WORD_BEFORE.search(text)
+    assert (fast and (fast.span(), fast[1])) == (full and (full.span(), full[1]))
