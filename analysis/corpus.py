@@ -315,7 +315,7 @@ def _read_file(path: Path, problems: _Problems, *, table: bool = False) -> str |
         problems.add(path.name, "file", f"cannot be read ({exc.strerror or exc})",
                      "check the file's permissions or copy it again", "error")
         return None
-    if not data.strip():
+    if not data or data.isspace():  # (not a strip: that copies a whole table)
         problems.add(path.name, "file", "file is empty", "remove it or replace it with the "
                      "article text", "error")
         return None

@@ -302,11 +302,13 @@ def _read_file(stem: Path, columns: list[str]) -> pa.Table:
 
 
 def _read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
-                tables: dict[str, dict], live: dict[str, int], *, keep_key: bool = False
+                tables: dict[str, dict], live: dict[str, int], *, keyed: tuple[str, ...] = ()
                 ) -> dict[str, pd.DataFrame]:
-    """The layer's tables (_read_arrow) as pandas, conformed to their schemas."""
+    """The layer's tables (_read_arrow) as pandas, conformed to their schemas; the `keyed`
+    ones with each row's article_key."""
     out = {}
     for table, sch in tables.items():
+        keep_key = table in keyed
         arrow = _read_arrow(folder, parts, layer, table, list(sch), live, key=keep_key)
         if arrow is None:
             df = schema.empty(sch)
@@ -434,7 +436,7 @@ def _update(path, folder, stamp, registry, topics, engine, dependency, meta, *, 
         else:  # what near-duplicates need, no more
             schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
                        "analysis": {"sketches": schema.SKETCHES}}[layer]
-        tables.update(_read_layer(folder, meta[layer], layer, schemas, live, keep_key=True))
+        tables.update(_read_layer(folder, meta[layer], layer, schemas, live, keyed=("articles",)))
     had_duplicates = (folder / "duplicates.parquet").exists() and bool(cleaned_keys)
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
@@ -486,7 +488,7 @@ def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
         stored = _read_layer(folder, {p: ks for p, ks in meta["clean"].items()
                                       if want.intersection(ks)}, "clean",
                              {"articles": schema.ARTICLES, "sentences": schema.SENTENCES},
-                             {k: i for k, i in live.items() if k in want}, keep_key=True)
+                             {k: i for k, i in live.items() if k in want}, keyed=("articles",))
         arts = stored["articles"]
         for ids in _chunks(list(arts["article_id"]), CHUNK):
             chunk = arts[arts["article_id"].isin(ids)]

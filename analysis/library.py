@@ -366,20 +366,24 @@ def near_duplicates(articles: pd.DataFrame, sketches: pd.DataFrame | None = None
 
     if sketches is None:
         sketches = article_sketches(articles)
-    codes, ids = pd.factorize(sketches["article_id"].astype(str))
+    codes, ids = schema.codes(sketches["article_id"])
+    codes = codes.astype(np.int64)  # (a category's codes may be int8: pair keys overflow)
+    fresh = None if new is None else ids.isin(list(new))
     ids = np.asarray(ids, dtype=object)
     shingles = sketches["shingle"].to_numpy()
+    per_article = np.bincount(codes, minlength=len(ids))  # short articles have short sketches
+    if fresh is not None:  # a new article pairs only through its own shingles' runs
+        held = pd.Series(shingles).isin(shingles[fresh[codes]]).to_numpy()  # (hashed)
+        shingles, codes = shingles[held], codes[held]
     order = np.argsort(shingles, kind="stable")
     shingles, codes = shingles[order], codes[order]
     # articles sharing a shingle that at most 50 articles have (commoner ones say nothing)
     i, j = pairs_within_runs(*runs(shingles), longest=50)
     pairs = np.sort(np.column_stack([codes[i], codes[j]]), axis=1)  # (a, b): a's code < b's
-    if new is not None:
-        fresh = np.isin(ids, list(new))
+    if fresh is not None:
         pairs = pairs[fresh[pairs[:, 0]] | fresh[pairs[:, 1]]]
     keys, n = distinct(pairs[:, 0] * len(ids) + pairs[:, 1])
     a, b = keys // max(len(ids), 1), keys % max(len(ids), 1)
-    per_article = np.bincount(codes, minlength=len(ids))  # short articles have short sketches
     need = np.minimum(MIN_SHARED, np.minimum(per_article[a], per_article[b]) // 2)
     keep = n >= need
     first, second = ids[a[keep]], ids[b[keep]]

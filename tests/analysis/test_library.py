@@ -229,3 +229,23 @@ def test_library_survives_a_restart(tmp_path):
     add_files(folder, [("a.txt", GOOD)])
     assert lib.list_corpora(tmp_path) == ["kept"]
     assert load_corpus(folder).articles["file"].tolist() == ["a.txt"]
+
+
+def test_near_duplicates_of_new_articles_are_those_a_full_search_finds(tmp_path):
+    """An index update looks only for pairs with its new articles: it must find exactly the
+    pairs of a search over all articles that involve one of them."""
+    import pandas as pd
+
+    from analysis.bench import synthetic_corpus
+
+    articles = load_corpus(synthetic_corpus(60, tmp_path / "c")).articles
+    copies = articles.head(12).assign(
+        article_id=lambda d: d["article_id"] + "-copy", outlet="Wire",
+        text=lambda d: d["text"].str.replace(r"\.\s", ". Indeed, ", n=2, regex=True))
+    articles = pd.concat([articles, copies], ignore_index=True)
+    full = near_duplicates(articles)
+    new = set(articles["article_id"].sample(20, random_state=1)) | {"c#0-copy"}
+    involved = full[full["article_id"].isin(new) | full["duplicate_of"].isin(new)]
+    assert len(full) >= 12 and len(involved) > 0
+    pd.testing.assert_frame_equal(near_duplicates(articles, new=new),
+                                  involved.reset_index(drop=True))
