@@ -138,7 +138,12 @@ def test_faster_vader_gives_vaders_scores(tmp_path):
     texts = list(load_corpus().sentences["text"]) + list(varied) + [
         "I am not happy 😞 at all!!", "It was never so good.", "Without doubt, a fine deal.",
         "It is kind of bad, but the outcome was GREAT.", "No good news; nor any hope.",
-        "  Hardly a success :(  ", "He isn't sure it wasn't a disaster?", "", "🙂"]
+        "  Hardly a success :(  ", "He isn't sure it wasn't a disaster?", "", "🙂",
+        "No good deal, no or nor bad.", "At least good; the very least good; least good.",
+        "It was sort of bad and kind of GOOD, but GREAT GREAT great.", "THE GOOD AND BAD",
+        "Good good but bad bad but fine!!!??", "He never so much as smiled; never this good.",
+        "The deal is the bomb, without doubt fine.", "Not bad at all... really? Really??",
+        "He is extremely not happy, hardly nice, barely decent."]
     for split in ("dev_rw", "dev_mt"):
         path = NEWSMTSC / f"{split}.jsonl"
         if path.exists():
