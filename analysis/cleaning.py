@@ -99,20 +99,38 @@ def find_date(text: str) -> date | None:
 
 
 # ------------------------------------------------------------------------- line patterns
+# Under re.IGNORECASE, Python's re equates four non-ASCII letters with ASCII ones: "İ" and "ı"
+# with "i", "ſ" with "s", the Kelvin sign with "k" (tests/analysis/test_cleaning.py scans every
+# code point for others).
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_NOT_ASCII_LETTER = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def fold_case(text: str) -> str:
+    """`text` lower-cased, with re.IGNORECASE's other ways to write an ASCII letter turned into
+    it: a word of ASCII or uncased characters matches `text` case-insensitively only where
+    fold_case(word) is a substring of fold_case(text)."""
+    return (text.translate(_TO_ASCII) if _NOT_ASCII_LETTER.search(text) else text).lower()
+
+
+def foldable(word: str) -> bool:
+    """Whether `word` is made of ASCII or uncased characters (what `fold_case` answers for)."""
+    return all(c.isascii() or c.lower() == c.upper() for c in word)
+
+
 class _Cue:
     """A pattern tried only on lines that hold one of the literal words any match must hold:
     Python's re tries an alternation at every position of a line, and few lines hold any of
-    them. With `ignore_case`, case is ignored in ASCII letters only (re.A), so that the words
-    can be looked for in the lower-cased line (Unicode's case rules would also equate "İ" or
-    "ſ" with ASCII letters)."""
+    them. With `ignore_case`, the words are looked for in the case-folded line (`fold_case`)."""
 
     def __init__(self, pattern: str, *needles: str, ignore_case: bool = False):
-        self.pattern = re.compile(pattern, re.I | re.A if ignore_case else 0)
+        assert all(map(foldable, needles)), needles
+        self.pattern = re.compile(pattern, re.I if ignore_case else 0)
         self.fold = ignore_case
-        self.needles = tuple(n.lower() for n in needles) if ignore_case else needles
+        self.needles = tuple(map(fold_case, needles)) if ignore_case else needles
 
     def search(self, line: str) -> re.Match | None:
-        held = line.lower() if self.fold else line
+        held = fold_case(line) if self.fold else line
         return self.pattern.search(line) if any(n in held for n in self.needles) else None
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import schema
+from analysis.cleaning import fold_case, foldable
 from analysis.corpus import SEEDS_DIR, SentenceText
 
 TOPICS_FILE = "topics.toml"
@@ -38,16 +39,32 @@ def load_topics(folder: Path) -> tuple[list[Topic], str]:
     return [t for t in topics if t.terms], ""
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _first_words(topic: Topic) -> frozenset[str] | None:
+    """The case-folded first word of each term. A term matches (on word boundaries, ignoring
+    case) only where its first word is a whole word of the case-folded sentence: the set
+    rules most sentences out before the pattern runs. None where a term does not allow it
+    (one that starts with a sign, or has letters `fold_case` does not cover)."""
+    firsts = [_WORD.match(fold_case(t)) if foldable(t) else None for t in topic.terms]
+    return frozenset(m[0] for m in firsts) if all(firsts) else None
+
+
 def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
     """One row per (sentence, topic) with the terms that matched (schema.TOPIC_TAGS)."""
     rows = []
     listed = list(zip(sentences["article_id"].tolist(), sentences["sentence_id"].tolist(),
                       sentences["text"].tolist()))  # read once, not once per topic
+    words = [set(_WORD.findall(fold_case(text))) for _, _, text in listed]
     for topic in topics:
         findall = re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])",
             re.I).findall
-        for article_id, sentence_id, text in listed:
+        firsts = _first_words(topic)
+        for (article_id, sentence_id, text), held in zip(listed, words):
+            if firsts is not None and firsts.isdisjoint(held):
+                continue  # no term can start in this sentence
             hits = findall(text)
             if hits:
                 rows.append({"article_id": article_id, "sentence_id": sentence_id,

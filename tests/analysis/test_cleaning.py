@@ -98,6 +98,18 @@ def test_cues_find_what_their_patterns_find(line):
         assert (found and found.span()) == (plain and plain.span()), (name, line)
 
 
+def test_fold_case_knows_every_letter_re_equates_with_an_ascii_one():
+    import re
+
+    from analysis.cleaning import fold_case
+
+    letter = re.compile("[a-z]", re.I)
+    for code in range(0x80, 0x110000):
+        ch = chr(code)
+        if letter.match(ch):
+            assert fold_case(ch).isascii() and re.fullmatch(fold_case(ch), ch, re.I), hex(code)
+
+
 def test_cues_on_every_seed_and_sample_line():
     import analysis.cleaning as cleaning
     from analysis.corpus import SEEDS_DIR

@@ -113,6 +113,44 @@ def test_topics_tag_on_word_boundaries():
     assert shares.loc["Climate", "share_pct"] == pytest.approx(100 / 3)
 
 
+def _tags_by_scanning_every_sentence(sentences, topics):
+    """tag_sentences as first written: each topic's pattern over every sentence."""
+    import re
+
+    rows = []
+    for topic in topics:
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+            re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])",
+            re.I)
+        for r in sentences.itertuples():
+            if hits := pattern.findall(r.text):
+                rows.append((r.article_id, r.sentence_id, topic.name,
+                             ", ".join(dict.fromkeys(h.lower() for h in hits))))
+    return sorted(rows)
+
+
+def test_topics_found_through_first_words_are_those_every_sentence_scan_finds(tmp_path):
+    from analysis.bench import synthetic_corpus
+    from analysis.topics import load_topics
+
+    sentences = pd.concat([load_corpus().sentences, load_corpus(synthetic_corpus(
+        30, tmp_path / "c")).sentences], ignore_index=True)
+    tricky = ["TRADE talks; de-risking and high-tech chips.", "Trade-war fears, then tRaDe.",
+              "The İnvestment plan.", "New ſanctions.", "A \u212aind word.", "Costs of $5 bn rose.",
+              "Café society met in Zürich; the café closed.", "Strait talk: Taiwan Strait"]
+    sentences = pd.concat([sentences, pd.DataFrame({
+        "article_id": "tricky", "sentence_id": range(len(tricky)), "text": tricky})],
+        ignore_index=True)
+    topics = load_topics(tmp_path / "c")[0] + [
+        Topic("Signs", ("$5 bn", "costs")), Topic("Cafés", ("café", "zürich")),
+        Topic("Kind", ("kind", "sanctions", "investment"))]
+    got = tag_sentences(sentences, topics)
+    assert sorted(got[["article_id", "sentence_id", "topic", "terms"]].astype(
+        {"article_id": str, "topic": str}).itertuples(index=False, name=None)) == \
+        _tags_by_scanning_every_sentence(sentences, topics)
+    assert {"Signs", "Cafés", "Kind"} <= set(got["topic"])
+
+
 def test_actor_words_cover_names():
     words = actor_words(analyse(load_corpus()).registry)
     assert {"xi", "jinping", "beijing", "yellen"} <= words
