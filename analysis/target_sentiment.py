@@ -43,6 +43,47 @@ NEGATION_FACTOR = -0.74  # VADER's N_SCALAR (vaderSentiment.py)
 DEFER_BELOW = 0.42  # chosen on NewsMTSC dev among 0.40, 0.42, 0.45, 0.50 (issue 9 note)
 
 
+LEXICON_FEATURES = ("lex:L", "lex:R", "lex:all", "lex:d3", "lex:d6", "lex:d12", "lex:pos",
+                    "lex:neg")
+CUE_FEATURES = ("quoted", "says_after", "says_before", "first", "neg_near")
+
+
+def _lexicon_features(toks: list[str], target: int, lexicon: dict[str, float]
+                      ) -> dict[str, float]:
+    """VADER lexicon valences around the target at toks[target]: weighted by 1/(1 + distance),
+    by side and in all, unweighted within 3, 6 and 12 words, positive and negative apart; a
+    negation among the three words before flips and damps a valence."""
+    lex = dict.fromkeys(LEXICON_FEATURES, 0.0)
+    for i, t in enumerate(toks):
+        v = lexicon.get(t)
+        if v is None:
+            continue
+        if any(x in NEGATIONS for x in toks[max(0, i - 3):i]):
+            v *= NEGATION_FACTOR
+        d = abs(i - target)
+        weighted = v / (1 + d)
+        lex["lex:L" if i < target else "lex:R"] += weighted
+        lex["lex:all"] += weighted
+        lex["lex:pos" if v > 0 else "lex:neg"] += weighted
+        for k in (3, 6, 12):
+            if d <= k:
+                lex[f"lex:d{k}"] += v
+    return lex
+
+
+def _cue_features(sentence: str, start: int, end: int, left: list[str], right: list[str]
+                  ) -> dict[str, float]:
+    """Inside a quotation; speaks ("X said"); is spoken about ("said X"); opens the sentence;
+    a negation nearby."""
+    return {"quoted": 1.0 if _OPEN_QUOTE.search(sentence[:start]) and
+            _CLOSE_QUOTE.search(sentence[end:]) else 0.0,
+            "says_after": 1.0 if right[:1] and (right[0] in SPEECH or right[1:2] and
+                                                 right[1] in SPEECH) else 0.0,
+            "says_before": 1.0 if left[-1:] and left[-1] in SPEECH else 0.0,
+            "first": 1.0 if len(left) <= 1 else 0.0,
+            "neg_near": 1.0 if any(t in NEGATIONS for t in left[-4:] + right[:4]) else 0.0}
+
+
 def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     """The model's features for the target at sentence[start:end]."""
     f: dict[str, float] = {}
@@ -66,33 +107,8 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
             f[f"v:{name}:{k}"] = v
     for w in _TOK.findall(clause.lower()):
         f["c:" + w] = 1.0
-    f["quoted"] = 1.0 if _OPEN_QUOTE.search(sentence[:start]) and _CLOSE_QUOTE.search(sentence[end:]) else 0.0
-    lexicon = analyzer().lexicon
-    target = len(left)
-    pos = neg = 0.0
-    for i, w in enumerate(toks):
-        v = lexicon.get(w)
-        if v is None:
-            continue
-        if any(t in NEGATIONS for t in toks[max(0, i - 3):i]):
-            v *= NEGATION_FACTOR
-        d = abs(i - target)
-        weighted = v / (1 + d)
-        side = "lex:L" if i < target else "lex:R"
-        f[side] = f.get(side, 0.0) + weighted
-        f["lex:all"] = f.get("lex:all", 0.0) + weighted
-        if v > 0:
-            pos += weighted
-        else:
-            neg += weighted
-        for k in (3, 6, 12):
-            if d <= k:
-                f[f"lex:d{k}"] = f.get(f"lex:d{k}", 0.0) + v
-    f["lex:pos"], f["lex:neg"] = pos, neg
-    f["says_after"] = 1.0 if right[:1] and (right[0] in SPEECH or right[1:2] and right[1] in SPEECH) else 0.0
-    f["says_before"] = 1.0 if left[-1:] and left[-1] in SPEECH else 0.0
-    f["first"] = 1.0 if len(left) <= 1 else 0.0
-    f["neg_near"] = 1.0 if any(t in NEGATIONS for t in left[-4:] + right[:4]) else 0.0
+    f.update(_lexicon_features(toks, len(left), analyzer().lexicon))
+    f.update(_cue_features(sentence, start, end, left, right))
     return f
 
 
@@ -125,9 +141,7 @@ class _Encoder:
         self.right_at = [_Rows(row, lambda w, i=i: f"R{i}:{w}") for i in range(6)]
         self.vader = {name: [get(f"v:{name}:{k}", -1) for k in ("neg", "neu", "pos", "compound")]
                       for name in ("sent", "clause", "w8")}
-        self.fixed = {name: get(name, -1) for name in (
-            "quoted", "lex:L", "lex:R", "lex:all", "lex:d3", "lex:d6", "lex:d12", "lex:pos",
-            "lex:neg", "says_after", "says_before", "first", "neg_near")}
+        self.fixed = {name: get(name, -1) for name in (*LEXICON_FEATURES, *CUE_FEATURES)}
         self.lexicon = analyzer().lexicon
 
     def encode(self, sentence: str, start: int, end: int, rows: list[int],
@@ -153,33 +167,10 @@ class _Encoder:
         for name, ctx in (("sent", sentence), ("clause", clause), ("w8", window)):
             rows.extend(self.vader[name])
             values.extend([v for _, v in vader_scores(ctx)])
-        lexicon, target = self.lexicon, len(left)
-        lex = dict.fromkeys(("lex:L", "lex:R", "lex:all", "lex:d3", "lex:d6", "lex:d12",
-                             "lex:pos", "lex:neg"), 0.0)
-        for i, t in enumerate(toks):
-            v = lexicon.get(t)
-            if v is None:
-                continue
-            if any(x in NEGATIONS for x in toks[max(0, i - 3):i]):
-                v *= NEGATION_FACTOR
-            d = abs(i - target)
-            weighted = v / (1 + d)
-            lex["lex:L" if i < target else "lex:R"] += weighted
-            lex["lex:all"] += weighted
-            lex["lex:pos" if v > 0 else "lex:neg"] += weighted
-            for k in (3, 6, 12):
-                if d <= k:
-                    lex[f"lex:d{k}"] += v
-        cues = {**lex,
-                "quoted": 1.0 if _OPEN_QUOTE.search(sentence[:start]) and
-                _CLOSE_QUOTE.search(sentence[end:]) else 0.0,
-                "says_after": 1.0 if right[:1] and (right[0] in SPEECH or right[1:2] and
-                                                     right[1] in SPEECH) else 0.0,
-                "says_before": 1.0 if left[-1:] and left[-1] in SPEECH else 0.0,
-                "first": 1.0 if len(left) <= 1 else 0.0,
-                "neg_near": 1.0 if any(t in NEGATIONS for t in left[-4:] + right[:4]) else 0.0}
-        rows.extend([self.fixed[k] for k in cues])
-        values.extend(cues.values())
+        scalars = {**_lexicon_features(toks, len(left), self.lexicon),
+                   **_cue_features(sentence, start, end, left, right)}
+        rows.extend([self.fixed[k] for k in scalars])
+        values.extend(scalars.values())
         return len(rows) - n0
 
 
