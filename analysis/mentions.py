@@ -447,19 +447,20 @@ EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "
                   "surface"]  # the mention columns evidence reads
 
 
-def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None, rows: np.ndarray | None,
-              columns: list[str]) -> pd.DataFrame:
+def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None,
+              rows: np.ndarray | None) -> np.ndarray:
+    """Which rows mention `actor` (in `outlet`, among `rows`), as a boolean mask."""
     keep = (mentions["actor"] == actor).to_numpy()
     if outlet:
         keep = keep & (mentions["outlet"] == outlet).to_numpy()
-    return mentions.loc[keep if rows is None else keep & rows, columns]
+    return keep if rows is None else keep & rows
 
 
 def evidence_counts(mentions: pd.DataFrame, actor: str, *, outlet: str | None = None,
                     rows: np.ndarray | None = None) -> tuple[int, int]:
     """How many mentions of `actor` there are (among `rows`, a boolean mask, if given), and
     in how many sentences."""
-    m = _of_actor(mentions, actor, outlet, rows, ["article_id", "sentence_id"])
+    m = mentions.loc[_of_actor(mentions, actor, outlet, rows), ["article_id", "sentence_id"]]
     return len(m), len(m.drop_duplicates())
 
 
@@ -489,9 +490,13 @@ def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: Senten
     among `rows` (a boolean mask) if given, with every span of that actor in it; the first
     `limit` sentences by date, or all. Their text comes from `sentence_text`
     (Corpus.sentence_text), for these sentences only."""
-    m = _of_actor(mentions, actor, outlet, rows, EVIDENCE_INPUT)
-    if limit is not None:
-        m = _first_sentences(m, limit)
+    keep = _of_actor(mentions, actor, outlet, rows)
+    if limit is None:
+        m = mentions.loc[keep, EVIDENCE_INPUT]
+    else:  # chosen on the three columns that order them, the rest read for those rows only
+        first = _first_sentences(mentions.loc[keep, ["published", "article_id", "sentence_id"]],
+                                 limit)
+        m = mentions.loc[first.index, EVIDENCE_INPUT]
     if m.empty:
         return schema.empty(schema.EVIDENCE)
     flat = pd.DataFrame({
