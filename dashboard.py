@@ -43,4 +43,7 @@ report_button()
 st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
                    f"hash `{corpus.content_hash}`")
 
-page.run()
+try:
+    page.run()
+finally:  # the index's other tables, read in the background once this page is drawn
+    analysis.start_reading()

@@ -25,9 +25,10 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import cache
 from itertools import repeat
@@ -500,16 +501,25 @@ def _jobs(folder, to_clean, to_analyse, meta, live, registry, topics, engine,
 
 
 class Deferred(Mapping):
-    """Tables read one after another on a background thread from the moment the index opens:
-    the first page draws from the corpus tables while these are still being read, and a page
-    that asks for one still on its way waits for it (the same table object for every page)."""
+    """Tables read one after another on a background thread once `start` is called (the
+    dashboard calls it when its first page is drawn, which the reads would slow down) or one
+    of them is asked for; a page that asks for one still on its way waits for it (the same
+    table object for every page)."""
 
     def __init__(self, readers: dict[str, Callable[[], pd.DataFrame]]):
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-read")
-        self._futures = {name: pool.submit(read) for name, read in readers.items()}
-        pool.shutdown(wait=False)
+        self._readers = readers
+        self._futures: dict[str, Future] = {}
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        with self._lock:
+            if not self._futures:
+                pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-read")
+                self._futures = {name: pool.submit(read) for name, read in self._readers.items()}
+                pool.shutdown(wait=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
+        self.start()
         try:
             return self._futures[name].result()
         except _UNUSABLE as exc:
@@ -517,10 +527,10 @@ class Deferred(Mapping):
                                 "`python -m analysis index` on the corpus to rebuild it") from exc
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._futures)
+        return iter(self._readers)
 
     def __len__(self) -> int:
-        return len(self._futures)
+        return len(self._readers)
 
 
 def _load(folder: Path, meta: dict) -> dict:

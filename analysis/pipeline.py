@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.actors import Registry, RegistryError, load_registry
 from analysis.corpus import ACTORS_FILE, Corpus, corpus_name
 from analysis.compare import co_mentions
-from analysis.index import analyse_articles, build_index
+from analysis.index import Deferred, analyse_articles, build_index
 from analysis.library import near_duplicates
 from analysis.sentiment import DEFAULT_ENGINE
 from analysis.topics import load_topics
@@ -37,7 +37,7 @@ class Analysis:
     registry: Registry
     registry_problems: tuple[str, ...]
     tables: Mapping[str, pd.DataFrame]  # the per-article tables below, by name; opened from an
-    # index, they are still being read in the background (index.Deferred) and wait when asked
+    # index, they are read in the background (index.Deferred, `start_reading`) or when asked
     engine: str  # the sentiment engine the tone was scored with
     topic_problem: str  # why the topics file could not be used, or ""
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
@@ -47,6 +47,12 @@ class Analysis:
     quotes = _table("quotes", "schema.QUOTES")
     topic_tags = _table("topic_tags", "schema.TOPIC_TAGS")
     article_tone = _table("article_tone", "schema.ARTICLE_TONE: the register of each article")
+
+    def start_reading(self) -> None:
+        """Start reading the per-article tables still on disk (an index's, see index.Deferred)
+        in the background; nothing to do for tables already in memory."""
+        if isinstance(self.tables, Deferred):
+            self.tables.start()
 
     @cached_property
     def pairs(self) -> pd.DataFrame:

@@ -203,3 +203,16 @@ def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():
     assert list(tables) == ["mentions", "quotes"] and len(tables["quotes"]) == 1
     with pytest.raises(ix.UnusableIndex, match="python -m analysis index"):
         tables["mentions"]
+
+
+def test_tables_are_read_once_started_or_asked_for_and_once_only():
+    """The dashboard draws its first page before the other tables are read (`start` follows)."""
+    read = []
+    tables = ix.Deferred({name: lambda name=name: read.append(name) or pd.DataFrame()
+                          for name in ("mentions", "scored")})
+    assert read == [] and len(tables) == 2
+    tables.start()
+    tables.start()
+    assert tables["scored"].empty and read == ["mentions", "scored"]
+    lazy = ix.Deferred({"quotes": lambda: read.append("quotes") or pd.DataFrame()})
+    assert lazy["quotes"].empty and read[-1] == "quotes"
