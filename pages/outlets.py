@@ -27,7 +27,10 @@ if len(picked) < 2:
 
 arts = arts_all[arts_all["outlet"].isin(picked)]
 ids = set(arts["article_id"])
-mentions = analysis.rows_of("mentions", ids)
+# The selection as a mask over the whole mention table (no copy of its millions of rows):
+# count_mentions and outlet_volume select the articles themselves.
+mentions = analysis.mentions
+inside = in_articles(mentions, arts["article_id"])
 labels = corpus.labels
 colors = charts.corpus_colors(corpus)
 
@@ -72,8 +75,8 @@ def attention_panel() -> None:
     downloads.chart(views.attention_difference(shown[shown["outlet"] == focus], focus, colors))
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
     show_evidence(evidence_sentences(mentions, actor, corpus.sentence_text, outlet=focus,
-                                     limit=MAX_SHOWN), labels,
-                  total=evidence_counts(mentions, actor, outlet=focus)[1])
+                                     limit=MAX_SHOWN, rows=inside), labels,
+                  total=evidence_counts(mentions, actor, outlet=focus, rows=inside)[1])
 
 
 def speakers_panel() -> None:
