@@ -129,8 +129,9 @@ class _Cue:
         self.fold = ignore_case
         self.needles = tuple(map(fold_case, needles)) if ignore_case else needles
 
-    def search(self, line: str) -> re.Match | None:
-        held = fold_case(line) if self.fold else line
+    def search(self, line: str, folded: str | None = None) -> re.Match | None:
+        """The pattern's match in `line` (`folded`: fold_case(line), where the caller has it)."""
+        held = (fold_case(line) if folded is None else folded) if self.fold else line
         return self.pattern.search(line) if any(n in held for n in self.needles) else None
 
 
@@ -246,6 +247,7 @@ def clean_text(raw: str) -> Cleaned:
     prev_text = ""
     for text, heading in lines:
         zone, reason = "", ""
+        folded = fold_case(text)  # for the case-insensitive cues
         url = _URL_LINE.match(text)
         if related:
             zone, reason = "boilerplate", "related-content list"
@@ -261,11 +263,11 @@ def clean_text(raw: str) -> Cleaned:
                 zone, reason = "caption", "repeated caption"
         elif _EDITORS_NOTE.match(text):
             zone, reason = "boilerplate", "editor's note"
-        elif _NOTICE.search(text):
+        elif _NOTICE.search(text, folded):
             zone, reason = "boilerplate", "subscription or copyright notice"
-        elif _PRINT.search(text) and count_words(text) < 60:
+        elif _PRINT.search(text, folded) and count_words(text) < 60:
             zone, reason = "boilerplate", "print-edition note"
-        elif _CONTRIBUTED.search(text) and count_words(text) < 25:
+        elif _CONTRIBUTED.search(text, folded) and count_words(text) < 25:
             zone, reason = "boilerplate", "contributed-reporting line"
         elif (_CONTACT.match(text) or _EMAIL.search(text)) and count_words(text) < 60:
             zone, reason = "boilerplate", "contact line"
