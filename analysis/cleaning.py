@@ -124,7 +124,8 @@ class _Cue:
     them. With `ignore_case`, the words are looked for in the case-folded line (`fold_case`)."""
 
     def __init__(self, pattern: str, *needles: str, ignore_case: bool = False):
-        assert all(map(foldable, needles)), needles
+        if not all(map(foldable, needles)):
+            raise ValueError(f"words fold_case cannot look for: {needles}")
         self.pattern = re.compile(pattern, re.I if ignore_case else 0)
         self.fold = ignore_case
         self.needles = tuple(map(fold_case, needles)) if ignore_case else needles

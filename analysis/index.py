@@ -264,8 +264,9 @@ def _read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: st
                 columns: list[str], live: dict[str, int], *, key: bool = True
                 ) -> pa.Table | None:
     """One table of a layer from its parts as Arrow (`columns`, and article_key where `key` is
-    true or rows had to be selected), rows of live keys only, in the corpus's order (parts are read in the order of
-    their first article, so a fresh index needs no sort); None where it has no rows."""
+    true or rows had to be selected), rows of live keys only, in the corpus's order (parts are
+    read in the order of their first article, so a fresh index needs no sort); None where it
+    has no rows."""
     ordered = list(parts) if len(parts) == 1 else sorted(parts, key={
         p: min(map(live.get, ks, repeat(len(live))), default=len(live)) for p, ks in parts.items()
     }.__getitem__)
