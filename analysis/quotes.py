@@ -47,8 +47,9 @@ ANONYMOUS = re.compile(
     r"person|advisers?|advisors?|analysts?|experts?|observers?|scholars?|commentary)\b", re.I)
 TERM_MAX_WORDS = 4
 
-_OPEN = "“\"‘"
-_CLOSE = "”\"’"
+# Quotation marks: “ and " open, ” and " close. Single marks (‘ ’) are not read as quotation
+# marks: ’ is far more often an apostrophe.
+_MARKS = re.compile("[“”\"]")
 _SP = (r"(?:[A-Z][\w.’'-]*|(?:the|a|an|one|another|two|some|he|she|it|they)\b)"
        r"(?:\s+[\w.’'-]+){0,7}?(?:,\s[^,“”\"]{3,80}?,)?")
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*(?P<verb>{SPEECH_VERBS})\s+(?P<sp>{_SP})(?=\s*[,.;:]|\s*$|\s+(?:in|on|at|during|after|when|while|last|this|to|of)\b)")
@@ -79,10 +80,11 @@ def _quoted_spans(text: str, offset: int) -> list[_Quote]:
     """Quoted stretches of one paragraph; straight and curly marks may be mixed. A quotation
     still open at the paragraph's end runs to it (news style for multi-paragraph quotes)."""
     spans, open_at = [], None
-    for i, ch in enumerate(text):
-        if open_at is None and ch in _OPEN and ch != "‘" and (i == 0 or not text[i - 1].isalnum()):
+    for mark in _MARKS.finditer(text):  # (the marks only: nothing happens between them)
+        i, ch = mark.start(), mark.group()
+        if open_at is None and ch != "”" and (i == 0 or not text[i - 1].isalnum()):
             open_at = i + 1
-        elif open_at is not None and ch in _CLOSE and ch != "’":
+        elif open_at is not None and ch != "“":
             if i > open_at:
                 spans.append(_Quote(offset + open_at, offset + i))
             open_at = None

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.actors import parse_registry
@@ -9,7 +10,7 @@ from analysis.corpus import load_corpus
 from analysis.evaluation import load_gold, score_quotes
 from analysis.mentions import find_mentions
 from analysis.pipeline import analyse
-from analysis.quotes import find_quotes, speaker_counts
+from analysis.quotes import _quoted_spans, find_quotes, speaker_counts
 from analysis.sentences import split_sentences
 from tests.resources import MENTION_REGISTRY, QUOTE_CASES
 
@@ -60,3 +61,20 @@ def test_speaker_counts_leave_terms_out():
     counts = speaker_counts(q)
     assert counts[["speaker", "quotes", "quoted_words"]].values.tolist() == [["Joe Biden", 1, 6]]
     assert counts["share_of_quoted_words_pct"].tolist() == [100.0]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab “”\"‘’.,", max_size=40))
+def test_quoted_spans_read_only_the_marks_as_the_character_walk_did(text):
+    """_quoted_spans jumps from mark to mark; it must find what walking every character found."""
+    spans, open_at = [], None
+    for i, ch in enumerate(text):
+        if open_at is None and ch in "“\"" and (i == 0 or not text[i - 1].isalnum()):
+            open_at = i + 1
+        elif open_at is not None and ch in "”\"":
+            if i > open_at:
+                spans.append((open_at + 7, i + 7, True))
+            open_at = None
+    if open_at is not None and len(text) - open_at > 1:
+        spans.append((open_at + 7, len(text) + 7, False))
+    assert [(q.start, q.end, q.closed) for q in _quoted_spans(text, 7)] == spans
