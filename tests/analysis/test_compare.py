@@ -166,3 +166,21 @@ def test_tone_difference_interval_for_large_samples_is_welch():
     half = 1.959964 * np.sqrt(a.var() / len(a) + b.var() / len(b))
     assert d["ci_low"] == pytest.approx(d["diff"] - half) and d["ci_high"] == pytest.approx(d["diff"] + half)
     assert d["ci_low"] < 0.2 < d["ci_high"] + 0.05
+
+
+def test_rows_of_a_selection_are_its_articles_rows(seeds):
+    ids = set(seeds.corpus.articles["article_id"].iloc[:2])
+    for name in ("mentions", "scored", "quotes", "article_tone"):
+        table = getattr(seeds, name)
+        expected = table[table["article_id"].astype(str).isin(ids)]
+        pd.testing.assert_frame_equal(seeds.rows_of(name, ids), expected)
+        assert 0 < len(expected) < len(table)
+    assert seeds.rows_of("mentions", set(seeds.corpus.articles["article_id"])) is seeds.mentions
+    assert len(seeds.restricted(ids).scored) == len(seeds.rows_of("scored", ids))
+
+
+@pytest.mark.parametrize("dtype", ["str", "category", object])
+def test_in_articles_on_text_and_categorical_ids(dtype):
+    df = pd.DataFrame({"article_id": pd.Series(["a", "b", "a", "c", None], dtype=dtype)})
+    assert in_articles(df, ["a", "a", "zz", "c"]).tolist() == [True, False, True, True, False]
+    assert not in_articles(df, []).any()
