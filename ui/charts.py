@@ -198,7 +198,8 @@ def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str,
             "marker": {"color": _color(name, i, colors), "size": 11, "line": {"width": 2},
                        "symbol": np.where(hollow, "circle-open", "circle").tolist()},
             "customdata": custom, "hovertemplate": template})
-    per_row = max(30, 8 * len(traces))  # room for every colour's dot on a row
+    shared = int(df.groupby(y, observed=True)[color].nunique().max()) if color and len(df) else 1
+    per_row = max(30, 8 * shared)  # room for every colour's dot on the fullest row
     layout = _layout(
         title, max(320, per_row * df[y].nunique() + 160),
         xaxis={"title": _axis_title(labels, x), **({"range": list(x_range)} if x_range else {})},

@@ -66,6 +66,22 @@ def test_dots_are_hollow_where_the_data_is_thin():
     assert (number, name) == (3, ODD) and flag is True and type(number) is int
 
 
+def test_dot_rows_are_as_tall_as_the_colours_they_share():
+    """Twenty outlets as colours on each actor's row need room; twenty outlets each on its
+    own row (colour = row) do not."""
+    outlets = [f"Outlet {i:02d}" for i in range(20)]
+    shared = pd.DataFrame({"actor": ["China"] * 20 + ["Xi"] * 20, "outlet": outlets * 2,
+                           "x": 0.1, "lo": 0.0, "hi": 0.2})
+    own = shared.head(20)
+
+    def height(df, y):
+        return charts.dot_interval_chart(df, x="x", y=y, low="lo", high="hi", color="outlet",
+                                         title="t").layout.height
+
+    assert height(shared, "actor") == 160 * 2 + 160  # 8 px for each of 20 dots, 2 rows
+    assert height(own, "outlet") == 30 * 20 + 160
+
+
 def test_heatmap_puts_the_first_row_on_top_and_prints_values():
     matrix = pd.DataFrame([[1, 2], [3, 4]], index=pd.Index(["a", "b"], name="actor"),
                           columns=pd.Index(["NV", ODD], name="outlet"))
