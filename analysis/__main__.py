@@ -181,6 +181,8 @@ def cmd_index(args: argparse.Namespace) -> None:
     print(f"indexed {info['articles']} articles ({info['processed']} processed, "
           f"{info['reused']} reused) in {info['seconds']:.1f} s{rate} -> {info['index']}",
           file=sys.stderr)
+    if not info["articles"]:
+        raise _Failed  # nothing to index: the problems above say why
 
 
 def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:

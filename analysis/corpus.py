@@ -451,6 +451,13 @@ def _build(raws: list[_Raw], problems: _Problems) -> tuple[pd.DataFrame, pd.Data
 def _folder_raws(folder: Path, problems: _Problems) -> list[_Raw]:
     sources = _read_sources(folder, problems)
     files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        tables = sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != SOURCES_FILE
+                        and p.suffix.lower() in TABLE_SUFFIXES)
+        problems.add(folder.name, "folder", "holds no .txt, .md or .html article files"
+                     + (f" (it holds the table {', '.join(tables)})" if tables else ""),
+                     f"to read a table, give its path: {folder / tables[0]}" if tables else
+                     "add article files, or give the path of a .csv/.jsonl table", "error")
     names = {p.name for p in files}
     for missing in sorted(set(sources) - names):
         problems.add(SOURCES_FILE, missing, f"names '{missing}', which is not in the corpus folder",

@@ -594,7 +594,7 @@ def _save(folder: Path, meta: dict, tables: dict[str, pd.DataFrame]) -> None:
     tmp.write_text(json.dumps(meta))
     tmp.replace(folder / "index.json")  # readers see the old index or the new one, never half
     used = {f"{p}-{layer}-" for layer in ("clean", "analysis") for p in meta[layer]}
-    for f in (folder / "parts").iterdir():
+    for f in (folder / "parts").iterdir() if (folder / "parts").is_dir() else ():  # none: empty
         if f.name.startswith("."):  # a file being written
             continue
         if f.name[:f.name.index("-", f.name.index("-") + 1) + 1] not in used:

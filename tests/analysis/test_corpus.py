@@ -167,3 +167,20 @@ def test_zones_start_finds_each_articles_first_zone(as_type):
     zone_ids = pd.Series(["b", "b", "a", "a", "a", "d"]).astype(as_type)
     starts = corpus_mod.zones_start(pd.Series(["a", "b", "c", "d"]).astype(as_type), zone_ids)
     assert starts.tolist() == [2, 0, -1, 5]  # "c" has no zone
+
+
+def test_a_folder_holding_only_a_table_names_it_and_how_to_read_it(tmp_path):
+    (tmp_path / "articles.jsonl").write_text('{"text": "Biden met Xi.", "outlet": "A"}\n')
+    c = load_corpus(tmp_path)
+    assert c.articles.empty
+    problem = c.problems.iloc[0]
+    assert problem["severity"] == "error" and "articles.jsonl" in problem["message"]
+    assert str(tmp_path / "articles.jsonl") in problem["hint"]
+
+
+def test_cli_index_of_a_folder_without_articles_fails_and_says_why(tmp_path):
+    (tmp_path / "articles.jsonl").write_text('{"text": "Biden met Xi.", "outlet": "A"}\n')
+    r = subprocess.run([sys.executable, "-m", "analysis", "index", str(tmp_path)],
+                       capture_output=True, text=True)
+    assert r.returncode == 2, r.stderr
+    assert "give its path" in r.stderr and "warning: index not saved" not in r.stderr
