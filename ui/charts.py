@@ -17,9 +17,10 @@ import plotly.colors
 import plotly.graph_objects as go
 import plotly.io as pio
 
-# Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), then Plotly's "Safe" set.
+# Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), then Plotly's "Safe" set, then its
+# Dark24 (a year of one story across twenty outlets needs twenty colours; 43 before a repeat).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-           "#000000"] + plotly.colors.qualitative.Safe
+           "#000000"] + plotly.colors.qualitative.Safe + plotly.colors.qualitative.Dark24
 ZONE_COLORS = {"article text": "#0072B2", "caption": "#E69F00", "byline": "#009E73",
                "boilerplate": "#999999"}
 POLARITY_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#009E73"}

@@ -105,3 +105,10 @@ def test_facet_grids_of_any_size_stay_inside_the_page(panels):
                            facet="outlet", facet_wrap=3, title="t")
     _validated(fig).update_layout(showlegend=False)
     assert len(fig.layout.annotations) == panels
+
+
+def test_twenty_outlets_get_twenty_colours_whatever_order_they_come_in():
+    outlets = [f"Outlet {i:02d}" for i in range(20, 0, -1)]
+    colors = charts.outlet_colors(outlets)
+    assert len(set(colors.values())) == 20
+    assert colors == charts.outlet_colors(sorted(outlets))
