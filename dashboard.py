@@ -40,7 +40,7 @@ analysis = current_analysis()
 corpus = analysis.corpus
 set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
 report_button()
-st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles)} articles · "
+st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles):,} articles · "
                    f"hash `{corpus.content_hash}`")
 
 try:

@@ -19,8 +19,8 @@ arts = selected_articles(v)
 
 s = corpus_summary(arts)
 c = st.columns(5)
-c[0].metric("Articles", s["articles"])
-c[1].metric("Outlets", s["outlets"])
+c[0].metric("Articles", f"{s['articles']:,}")
+c[1].metric("Outlets", f"{s['outlets']:,}")
 c[2].metric("First published", s["first"])
 c[3].metric("Last published", s["last"])
 c[4].metric("Words of article text", f"{s['words']:,}",
