@@ -314,14 +314,18 @@ def find_mentions(articles: pd.DataFrame, sentences: pd.DataFrame,
 
 # ---------------------------------------------------------------------------- counting
 def count_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
-                   kinds: tuple[str, ...] = KINDS) -> pd.DataFrame:
+                   kinds: tuple[str, ...] = KINDS, rows: np.ndarray | None = None
+                   ) -> pd.DataFrame:
     """Mentions per (outlet, actor) with their denominators (schema.FREQUENCIES).
 
     `articles` is the selection the mentions come from: its outlets' article and word
     counts are the denominators, so an outlet with no mention of an actor still has its n.
+    `rows`, where the caller has it, is `in_articles(mentions, articles["article_id"])`.
     Unresolved mentions are not counted for anyone.
     """
-    keep = (mentions["actor"] != "").to_numpy() & in_articles(mentions, articles["article_id"])
+    if rows is None:
+        rows = in_articles(mentions, articles["article_id"])
+    keep = (mentions["actor"] != "").to_numpy() & rows
     if set(kinds) != set(KINDS):
         keep &= mentions["kind"].isin(kinds).to_numpy()
     m = mentions.loc[keep, ["outlet", "actor", "article_id"]]

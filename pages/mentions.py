@@ -38,7 +38,7 @@ if not kinds:
 mentions = analysis.mentions
 inside = in_articles(mentions, arts["article_id"])
 counted = inside if set(kinds) == set(KINDS) else inside & mentions["kind"].isin(kinds).to_numpy()
-freq = count_mentions(mentions, arts, kinds=tuple(kinds))
+freq = count_mentions(mentions, arts, kinds=tuple(kinds), rows=inside)
 if freq.empty:
     st.info("No mention of any registry actor in the selected articles. Add actors on the Actor "
             "registry page, or widen the filters.")
@@ -46,8 +46,8 @@ if freq.empty:
 totals = total_by_actor(freq, arts)
 top = totals.head(int(top_n))
 n_words = int(arts["words"].sum())
-st.markdown(f"**n = {len(arts)} articles, {n_words:,} words, {int(freq['mentions'].sum()):,} "
-            f"resolved mentions** of {totals['actor'].nunique()} actors in "
+st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
+            f"{int(freq['mentions'].sum()):,} resolved mentions** of {totals['actor'].nunique()} actors in "
             f"{arts['outlet'].nunique()} outlet(s). Rates always come with these denominators.")
 
 st.caption("Click a bar to read the sentences behind it.")

@@ -63,7 +63,7 @@ with st.expander("How this is computed"):
 # Only the open tab runs (a switch reruns the page): six panels' work would not be instant.
 tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"],
                key="o_tab", on_change="rerun")
-freq = count_mentions(mentions, arts)
+freq = count_mentions(mentions, arts, rows=inside)
 top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
 
 

@@ -99,6 +99,9 @@ def test_a_selection_given_as_a_mask_reads_as_the_selected_rows():
     by_date = mentions_by_date(m, ["Xi Jinping"], rows=mask)
     pd.testing.assert_frame_equal(by_date, mentions_by_date(m[mask], ["Xi Jinping"]))
     assert by_date["mentions"].tolist() == [2, 1]
+    arts = pd.DataFrame({"article_id": ["a1", "b1"], "outlet": ["A", "B"], "words": [100, 100]})
+    pd.testing.assert_frame_equal(count_mentions(m, arts, rows=mask), count_mentions(m, arts))
+    assert count_mentions(m, arts, rows=mask)["mentions"].tolist() == [1, 2, 1]  # China; Xi
 
 
 def test_surface_forms_merge_under_the_actor():
