@@ -23,6 +23,7 @@ import platform
 import random
 import re
 import resource
+import threading
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -70,12 +71,45 @@ def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
     return out / "articles.jsonl"
 
 
+def _high_water_mb(pid: int | str = "self") -> float | None:
+    """The process's peak resident memory (VmHWM), or None where /proc does not tell."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
 def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+    """This process's peak memory. Not getrusage's ru_maxrss: a spawned process starts as a
+    fork of its parent, and on Linux its ru_maxrss keeps the parent's size at that moment (a
+    worker started by a 1.5 GB process reports 1.5 GB, however little it uses itself)."""
+    hwm = _high_water_mb()
+    return hwm if hwm is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _children_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+class ChildrenPeak:
+    """The largest peak memory (VmHWM) among this process's child processes while the block
+    runs, read every `every` seconds from /proc (0 where /proc does not tell)."""
+
+    def __init__(self, every: float = 0.1):
+        self.every, self.mb = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.every):
+            for task in Path("/proc/self/task").glob("*/children"):
+                for pid in task.read_text().split():
+                    self.mb = max(self.mb, _high_water_mb(pid) or 0.0)
+
+    def __enter__(self) -> "ChildrenPeak":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def _index(corpus: Path) -> tuple[float, dict]:
@@ -90,9 +124,10 @@ def _index(corpus: Path) -> tuple[float, dict]:
 
 def _indexed(path: str, queue) -> None:
     """Index from scratch over two worker processes (as `python -m analysis index`)."""
-    fresh, info = _index(Path(path))
+    with ChildrenPeak() as workers:
+        fresh, info = _index(Path(path))
     queue.put({"fresh_s": fresh, "words": info["words"], "peak_mb": peak_mb(),
-               "workers_peak_mb": _children_peak_mb()})
+               "workers_peak_mb": workers.mb})
 
 
 def _reopened(path: str, queue) -> None:

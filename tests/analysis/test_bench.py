@@ -1,4 +1,7 @@
-from analysis.bench import OUTLETS, synthetic_corpus
+import multiprocessing as mp
+import time
+
+from analysis.bench import OUTLETS, ChildrenPeak, peak_mb, synthetic_corpus
 from analysis.corpus import load_corpus
 
 
@@ -12,3 +15,30 @@ def test_synthetic_corpus_is_realistic_and_reproducible(tmp_path):
     assert set(c.articles["outlet"]) <= set(OUTLETS) and c.articles["outlet"].nunique() > 5
     assert c.articles["published"].dt.year.eq(2023).all()
     assert (path.parent / "actors.toml").exists()
+
+
+
+def _hold(mb: int, out, inbox) -> None:
+    block = bytearray(mb * 2**20)
+    block[::4096] = b"\x01" * len(range(0, len(block), 4096))  # make the pages resident
+    out.put(peak_mb())
+    inbox.get(timeout=120)  # hold the memory until the parent has looked
+
+
+def test_peak_memory_is_each_process_own_not_its_parents():
+    """A spawned process starts as a fork of its parent, and its ru_maxrss keeps the parent's
+    size: peak_mb and ChildrenPeak read each process's own high-water mark instead."""
+    parent = bytearray(400 * 2**20)
+    parent[::4096] = b"\x01" * len(range(0, len(parent), 4096))
+    ctx = mp.get_context("spawn")
+    out, inbox = ctx.Queue(), ctx.Queue()
+    with ChildrenPeak(every=0.05) as children:
+        proc = ctx.Process(target=_hold, args=(100, out, inbox))
+        proc.start()
+        child_own = out.get(timeout=120)
+        time.sleep(0.3)  # a few looks at the child while it holds its 100 MB
+        inbox.put("done")
+        proc.join(timeout=60)
+    assert 100 <= child_own < 300, child_own
+    assert 100 <= children.mb < 300, children.mb
+    assert peak_mb() >= 400
