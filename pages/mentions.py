@@ -47,8 +47,9 @@ totals = total_by_actor(freq, arts)
 top = totals.head(int(top_n))
 n_words = int(arts["words"].sum())
 st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
-            f"{int(freq['mentions'].sum()):,} resolved mentions** of {totals['actor'].nunique()} actors in "
-            f"{arts['outlet'].nunique()} outlet(s). Rates always come with these denominators.")
+            f"{int(freq['mentions'].sum()):,} resolved mentions** of "
+            f"{totals['actor'].nunique()} actors in {arts['outlet'].nunique()} outlet(s). "
+            "Rates always come with these denominators.")
 
 st.caption("Click a bar to read the sentences behind it.")
 event = downloads.chart(views.mentions_ranked(top, measure, tuple(kinds)), selectable=True)
