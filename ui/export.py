@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import html
 import shutil
+import textwrap
 import threading
 import warnings
 from dataclasses import dataclass
@@ -69,16 +70,28 @@ def _ensure_server() -> None:
             _server_started = True
 
 
-FOOTER_BAND = 120  # px kept free under the plot: tick labels, axis title, then the footer
+AXIS_BAND = 90  # px under the plot for tick labels and the axis title, above the footer
+FOOTER_LINE = 14  # px per footer line (10 px type)
+FOOTER_CHARS = 110  # characters per footer line: fits the plot's width however wide the labels
+
+
+def footer_lines(prov: Provenance) -> list[str]:
+    """The provenance, each line wrapped to FOOTER_CHARS so that none runs off the image."""
+    return [part for line in prov.lines()
+            for part in textwrap.wrap(line, FOOTER_CHARS, subsequent_indent="  ")]
 
 
 def with_footer(fig: go.Figure, prov: Provenance) -> go.Figure:
-    """A copy of `fig` with the provenance as a small footer line at the bottom edge."""
+    """A copy of `fig` with the provenance as a small footer at the bottom edge, in a band
+    (the bottom margin) as tall as its lines need."""
+    lines = footer_lines(prov)
+    band = AXIS_BAND + FOOTER_LINE * len(lines)
     out = go.Figure(copy.deepcopy(fig.to_dict()))
-    out.update_layout(margin={"b": FOOTER_BAND})
-    out.add_annotation(text=html.escape(" · ".join(prov.lines())), xref="paper", yref="paper",
-                       x=0, y=0, yshift=-FOOTER_BAND + 6, xanchor="left", yanchor="bottom",
-                       showarrow=False, font={"size": 10, "color": "#666"})
+    out.update_layout(margin={"b": band})
+    out.add_annotation(text="<br>".join(html.escape(line) for line in lines), xref="paper",
+                       yref="paper", x=0, y=0, yshift=-band + 6, xanchor="left",
+                       yanchor="bottom", align="left", showarrow=False,
+                       font={"size": 10, "color": "#666"})
     return out
 
 
@@ -87,7 +100,7 @@ def figure_image(fig: go.Figure, prov: Provenance, fmt: str) -> bytes:
     _ensure_server()
     framed = with_footer(fig, prov)
     width = 1100
-    height = (framed.layout.height or 450) + FOOTER_BAND
+    height = (fig.layout.height or 450) + framed.layout.margin.b
     with warnings.catch_warnings():
         # plotly passes browser options that a running kaleido server does not need
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")

@@ -1,5 +1,6 @@
 """Exports carry their provenance; the report has every chart; no browser means HTML/CSV only."""
 import pandas as pd
+import plotly.graph_objects as go
 
 from analysis.corpus import load_corpus
 from analysis.filters import Filters
@@ -32,6 +33,20 @@ def test_footer_is_added_to_a_copy():
     framed = export.with_footer(fig, PROV)
     assert len(framed.layout.annotations) == len(fig.layout.annotations) + 1
     assert "content hash abc123" in framed.layout.annotations[-1].text
+
+
+def test_a_long_footer_is_wrapped_whole_into_a_band_that_holds_it():
+    """A footer is one annotation: plotly does not wrap it, and a long method ran off the
+    image's right edge (cut after "95% bootstrap i")."""
+    outlets = ", ".join(f"<Outlet {i:02d}>" for i in range(1, 21))  # user text, with markup
+    prov = export.Provenance("seeds", "abc123", f"outlets: {outlets}", "tone " * 80)
+    lines = export.footer_lines(prov)
+    assert all(len(line) <= export.FOOTER_CHARS for line in lines) and len(lines) > 6
+    assert " ".join(lines).split() == " ".join(prov.lines()).split()  # nothing left out
+    framed = export.with_footer(go.Figure(go.Bar(x=[1], y=["a"])), prov)
+    note = framed.layout.annotations[-1].text
+    assert note.count("<br>") == len(lines) - 1 and "&lt;Outlet 20&gt;" in note
+    assert framed.layout.margin.b == export.AXIS_BAND + export.FOOTER_LINE * len(lines)
 
 
 def test_report_without_browser_has_every_chart_as_html_and_csv():
