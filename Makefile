@@ -40,7 +40,7 @@ test: setup-dev chromium
 # Speed and memory against the plain approach, on synthetic corpora: make bench N="1000 10000"
 N ?= 1000
 bench: setup-dev
-	$(BIN)/python -m analysis bench --articles $(N)
+	$(BIN)/python -m presslens bench --articles $(N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

@@ -525,7 +525,7 @@ class Deferred(Mapping):
             return self._futures[name].result()
         except _UNUSABLE as exc:
             raise UnusableIndex(f"the index's {name} table could not be read ({exc}); run "
-                                "`python -m analysis index` on the corpus to rebuild it") from exc
+                                "`python -m presslens index` on the corpus to rebuild it") from exc
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._readers)

@@ -132,7 +132,7 @@ def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
                  executor: str = "processes", scheduler: str | None = None,
                  progress=None) -> tuple[dict, dict, tuple[str, ...]]:
     """Bring the index of the corpus at `path` up to date without loading its tables (what
-    `python -m analysis index` does). Returns the few tables read (read_problems among them),
+    `python -m presslens index` does). Returns the few tables read (read_problems among them),
     what the index did, and the registry's problems."""
     path = Path(path)
     registry, problems = load_corpus_registry(path)

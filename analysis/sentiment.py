@@ -4,14 +4,14 @@ What the number is: the tone of the text around the actor in the outlet's senten
 to 1. What it is not: the outlet's stance toward the actor — a quote the outlet reports, or
 bad news about an actor, reads as negative tone.
 
-Two engines (`ENGINES`), measured on NewsMTSC (`python -m analysis evaluate-sentiment FILE`):
+Two engines (`ENGINES`), measured on NewsMTSC (`python -m presslens evaluate-sentiment FILE`):
 - "target" (default): the target-aware linear model of analysis.target_sentiment; its score
   is P(positive) − P(negative), deferring to VADER on the clause where the model is unsure.
   Macro-F1 on NewsMTSC dev: dev_rw 70.1, dev_mt 66.6.
 - "vader-<context>": VADER's compound score of a context around the mention.
 
 For VADER the context is a choice, measured on NewsMTSC (human-labelled sentiment toward a person in
-news sentences; `python -m analysis evaluate-sentiment FILE.jsonl`), macro-F1 / accuracy:
+news sentences; `python -m presslens evaluate-sentiment FILE.jsonl`), macro-F1 / accuracy:
 
     rule        dev_rw (343 targets)   dev_mt (442 targets)
     sentence        50.8 / 51.6           52.8 / 53.2

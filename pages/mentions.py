@@ -5,7 +5,8 @@ import streamlit as st
 from analysis.filters import in_articles
 from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_counts,
                                evidence_sentences, mentions_by_date, surface_forms, total_by_actor)
-from ui import charts, downloads, views
+from figures import charts, views
+from ui import downloads
 from ui.data import selected_articles, view
 from ui.evidence import MAX_SHOWN, show_evidence
 

@@ -7,7 +7,8 @@ from analysis.filters import apply_filters, in_articles
 from analysis.mentions import count_mentions, evidence_counts, evidence_sentences, total_by_actor
 from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
 from analysis.topics import topic_sentences, topic_shares
-from ui import charts, downloads, views
+from figures import charts, views
+from ui import downloads
 from ui.data import distinctive, on_demand, selection_key, view
 from ui.evidence import MAX_SHOWN, show_evidence, show_quotes
 

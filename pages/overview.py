@@ -2,7 +2,8 @@
 import streamlit as st
 
 from analysis.overview import corpus_summary
-from ui import downloads, views
+from figures import views
+from ui import downloads
 from ui.data import selected_articles, view
 from ui.html import paragraphs_html, set_aside_html
 

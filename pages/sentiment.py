@@ -4,7 +4,8 @@ import streamlit as st
 from analysis.filters import filter_mask
 from analysis.sentiment import (ALL_OUTLETS, ENGINE_LABELS, LOW_N_MENTIONS, TONE_INPUT,
                                 aggregate_tone, tone_extremes)
-from ui import charts, downloads, views
+from figures import charts, views
+from ui import downloads
 from ui.data import scored_with, selected_articles, view
 from ui.evidence import show_evidence
 

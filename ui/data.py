@@ -85,7 +85,7 @@ def current_analysis() -> Analysis:
     modification times of the corpus files, actors.toml and topics.toml) is part of the key:
     an edited corpus is reopened, and the index reprocesses only what changed, with a progress
     bar. Worker processes cannot be spawned from inside the Streamlit server, so the app
-    indexes in-process; `python -m analysis index DIR` indexes a large corpus in parallel."""
+    indexes in-process; `python -m presslens index DIR` indexes a large corpus in parallel."""
     path = corpus_path()
     key = (str(path), fingerprint(path) if path.exists() else "")
     held = _opened()

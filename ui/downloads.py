@@ -5,9 +5,9 @@ import re
 
 import streamlit as st
 
-from ui import export
+from figures import export
 from ui.data import view
-from ui.views import Chart
+from figures.views import Chart
 
 
 def _slug(text: str) -> str:
@@ -55,8 +55,8 @@ def chart(c: Chart, *, selectable: bool = False):
 def report_button() -> None:
     """One button for the whole current view: every chart in all formats, the CSVs and an
     index.html, zipped. Made when clicked."""
-    from ui.report import report_files, report_zip
-    from ui.views import all_charts
+    from figures.report import report_files, report_zip
+    from figures.views import all_charts
 
     v = view()
     prov = provenance("see each chart's caption")

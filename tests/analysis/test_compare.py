@@ -130,7 +130,7 @@ def _tags_by_scanning_every_sentence(sentences, topics):
 
 
 def test_topics_found_through_first_words_are_those_every_sentence_scan_finds(tmp_path):
-    from analysis.bench import synthetic_corpus
+    from presslens.bench import synthetic_corpus
     from analysis.topics import load_topics
 
     sentences = pd.concat([load_corpus().sentences, load_corpus(synthetic_corpus(

@@ -149,7 +149,7 @@ def test_html_article_drops_scripts_and_navigation(tmp_path):
 
 
 def test_cli_lists_seeds_with_outlets_and_dates():
-    out = subprocess.run([sys.executable, "-m", "analysis", "corpus", "--format", "csv"],
+    out = subprocess.run([sys.executable, "-m", "presslens", "corpus", "--format", "csv"],
                          capture_output=True, text=True, check=True).stdout
     df = pd.read_csv(StringIO(out))
     got = dict(zip(df["file"], zip(df["outlet"], df["published"])))
@@ -157,7 +157,7 @@ def test_cli_lists_seeds_with_outlets_and_dates():
 
 
 def test_cli_missing_folder_says_so():
-    r = subprocess.run([sys.executable, "-m", "analysis", "corpus", "/no/such/dir"],
+    r = subprocess.run([sys.executable, "-m", "presslens", "corpus", "/no/such/dir"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
 
@@ -180,7 +180,7 @@ def test_a_folder_holding_only_a_table_names_it_and_how_to_read_it(tmp_path):
 
 def test_cli_index_of_a_folder_without_articles_fails_and_says_why(tmp_path):
     (tmp_path / "articles.jsonl").write_text('{"text": "Biden met Xi.", "outlet": "A"}\n')
-    r = subprocess.run([sys.executable, "-m", "analysis", "index", str(tmp_path)],
+    r = subprocess.run([sys.executable, "-m", "presslens", "index", str(tmp_path)],
                        capture_output=True, text=True)
     assert r.returncode == 2, r.stderr
     assert "give its path" in r.stderr and "warning: index not saved" not in r.stderr

@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis.bench import synthetic_corpus
+from presslens.bench import synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
 from analysis import index as ix
 from analysis.index import index_dir
@@ -201,7 +201,7 @@ def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():
 
     tables = ix.Deferred({"mentions": broken, "quotes": lambda: pd.DataFrame({"a": [1]})})
     assert list(tables) == ["mentions", "quotes"] and len(tables["quotes"]) == 1
-    with pytest.raises(ix.UnusableIndex, match="python -m analysis index"):
+    with pytest.raises(ix.UnusableIndex, match="python -m presslens index"):
         tables["mentions"]
 
 

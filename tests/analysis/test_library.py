@@ -236,7 +236,7 @@ def test_near_duplicates_of_new_articles_are_those_a_full_search_finds(tmp_path)
     pairs of a search over all articles that involve one of them."""
     import pandas as pd
 
-    from analysis.bench import synthetic_corpus
+    from presslens.bench import synthetic_corpus
 
     articles = load_corpus(synthetic_corpus(60, tmp_path / "c")).articles
     copies = articles.head(12).assign(

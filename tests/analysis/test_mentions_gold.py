@@ -44,7 +44,7 @@ def test_gold_fixture_covers_two_articles_fully():
 
 
 def test_cli_prints_the_mention_table():
-    out = subprocess.run([sys.executable, "-m", "analysis", "mentions", "--format", "csv"],
+    out = subprocess.run([sys.executable, "-m", "presslens", "mentions", "--format", "csv"],
                          capture_output=True, text=True, check=True).stdout
     df = pd.read_csv(StringIO(out))
     assert {"file", "actor", "surface", "kind", "sentence"} <= set(df.columns)

@@ -130,7 +130,7 @@ def test_faster_vader_gives_vaders_scores(tmp_path):
 
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from analysis.bench import synthetic_corpus
+    from presslens.bench import synthetic_corpus
     from analysis.corpus import load_corpus
     from analysis.sentiment import analyzer
 
@@ -171,7 +171,7 @@ def test_model_reads_the_features_featurize_defines(tmp_path):
     must give what the readable definition, featurize and the weights by name, gives."""
     import json
 
-    from analysis.bench import synthetic_corpus
+    from presslens.bench import synthetic_corpus
     from analysis.corpus import load_corpus, sentence_lookup
     from analysis.mentions import find_mentions
     from analysis.pipeline import load_corpus_registry

@@ -7,8 +7,8 @@ import pytest
 from analysis.corpus import load_corpus
 from analysis.filters import Filters
 from analysis.pipeline import analyse
-from ui import charts
-from ui.views import all_charts
+from figures import charts
+from figures.views import all_charts
 
 ODD = "<b>Outlet & \"Co\"</b>"  # a user-supplied name with markup in it
 

@@ -5,9 +5,9 @@ import plotly.graph_objects as go
 from analysis.corpus import load_corpus
 from analysis.filters import Filters
 from analysis.pipeline import analyse
-from ui import export
-from ui.report import report_files, report_zip
-from ui.views import all_charts
+from figures import export
+from figures.report import report_files, report_zip
+from figures.views import all_charts
 
 PROV = export.Provenance("seeds", "abc123", "outlets: NV", "raw mention counts")
 
@@ -67,8 +67,8 @@ def test_empty_selection_gives_an_empty_report():
 
 
 def test_hygiene_chart_sums_per_outlet_for_large_corpora(tmp_path):
-    from analysis.bench import synthetic_corpus
-    from ui.views import words_per_article
+    from presslens.bench import synthetic_corpus
+    from figures.views import words_per_article
 
     result = analyse(load_corpus(synthetic_corpus(45, tmp_path / "c")))
     chart = words_per_article(result, result.corpus.articles)

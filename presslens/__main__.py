@@ -1,14 +1,14 @@
 """Command line: the same tables the dashboard draws, for scripts and tests.
 
-    python -m analysis corpus    [DIR] --format csv|json|table   one row per article
-    python -m analysis mentions  [DIR] --format …                one row per mention
-    python -m analysis quotes    [DIR] --format …                quotations and speakers
-    python -m analysis sentiment [DIR] --format …                tone per (actor, outlet)
-    python -m analysis report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
-    python -m analysis new CORPUS / add CORPUS FILES...          the corpus library
-    python -m analysis index DIR [--workers N] [--engine dask]   the per-article work, stored
-    python -m analysis bench --articles N [N ...]                speed and memory, side by side
-    python -m analysis evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
+    python -m presslens corpus    [DIR] --format csv|json|table   one row per article
+    python -m presslens mentions  [DIR] --format …                one row per mention
+    python -m presslens quotes    [DIR] --format …                quotations and speakers
+    python -m presslens sentiment [DIR] --format …                tone per (actor, outlet)
+    python -m presslens report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
+    python -m presslens new CORPUS / add CORPUS FILES...          the corpus library
+    python -m presslens index DIR [--workers N] [--engine dask]   the per-article work, stored
+    python -m presslens bench --articles N [N ...]                speed and memory, side by side
+    python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
 """
@@ -106,9 +106,9 @@ def cmd_report(args: argparse.Namespace) -> None:
 
     from analysis.filters import Filters
     # The one command that draws: it needs plotly/kaleido, so it lives with the charts in ui/.
-    from ui.export import Provenance
-    from ui.report import report_files, write_report
-    from ui.views import all_charts
+    from figures.export import Provenance
+    from figures.report import report_files, write_report
+    from figures.views import all_charts
 
     t0 = time.perf_counter()
     result = _analysed(args)
@@ -188,7 +188,7 @@ def cmd_index(args: argparse.Namespace) -> None:
 def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:
     import tempfile
 
-    from analysis.bench import run_bench
+    from presslens.bench import run_bench
 
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
@@ -211,7 +211,7 @@ def _write(df: pd.DataFrame, fmt: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m presslens", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func, help_text in [

@@ -1,7 +1,7 @@
 """Every chart of the app, defined once: the data it shows, its figure, and its method.
 
-Pages draw these with their downloads (ui.downloads.chart); the report (ui.report, and
-`python -m analysis report`) renders the same definitions to files. Plotly only, no Streamlit.
+Pages draw these with their downloads (ui.downloads.chart); the report (figures.report, and
+`python -m presslens report`) renders the same definitions to files. Plotly only, no Streamlit.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from analysis.quotes import speaker_counts, top_speakers
 from analysis.sentiment import (ALL_OUTLETS, aggregate_tone, outlet_article_tone,
                                 tone_shares_long)
 from analysis.topics import topic_matrix, topic_shares
-from ui import charts
+from figures import charts
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def co_mentions_heatmap(pairs: pd.DataFrame, actors: list[str], label: str) -> C
 
 def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[tuple[str, pd.DataFrame]]]:
     """Every page's charts with their default settings, and the further tables a report
-    carries (distinctive terms): what `python -m analysis report` writes."""
+    carries (distinctive terms): what `python -m presslens report` writes."""
     corpus = analysis.corpus
     arts = apply_filters(corpus.articles, filters)
     if arts.empty:

@@ -1,7 +1,7 @@
 import multiprocessing as mp
 import time
 
-from analysis.bench import OUTLETS, ChildrenPeak, peak_mb, synthetic_corpus
+from presslens.bench import OUTLETS, ChildrenPeak, peak_mb, synthetic_corpus
 from analysis.corpus import load_corpus
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ui import export
-from ui.views import Chart
+from figures import export
+from figures.views import Chart
 
 
 def report_files(charts: list[Chart], tables: list[tuple[str, pd.DataFrame]],

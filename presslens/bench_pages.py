@@ -1,11 +1,11 @@
-"""Page timings for `python -m analysis bench`: each page's script under AppTest."""
+"""Page timings for `python -m presslens bench`: each page's script under AppTest."""
 from __future__ import annotations
 
 import statistics
 import time
 from pathlib import Path
 
-from analysis.bench import peak_mb
+from presslens.bench import peak_mb
 from analysis.corpus import PACKAGE_ROOT
 
 PAGES = ("overview", "mentions", "sentiment", "outlets", "registry", "corpus")

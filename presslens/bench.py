@@ -1,9 +1,9 @@
-"""`python -m analysis bench --articles N`: how fast and how big, measured side by side.
+"""`python -m presslens bench --articles N`: how fast and how big, measured side by side.
 
 Builds a synthetic corpus of N articles from the seed sentences (20 outlets, dates over 2023,
 600–1,000 words each, two words of every sentence varied so that no sentence repeats), then
 measures in one run, each part in a fresh process so that its peak memory is its own:
-- the index built from scratch over two worker processes (`python -m analysis index`): time,
+- the index built from scratch over two worker processes (`python -m presslens index`): time,
   words/s, ms per article, peak memory of the main process and of a worker;
 - the plain approach a user would write instead: VADER's polarity_scores over every sentence,
   one process, plus a regex count of the actors' names — and the ratio of the two;
@@ -123,7 +123,7 @@ def _index(corpus: Path) -> tuple[float, dict]:
 
 
 def _indexed(path: str, queue) -> None:
-    """Index from scratch over two worker processes (as `python -m analysis index`)."""
+    """Index from scratch over two worker processes (as `python -m presslens index`)."""
     with ChildrenPeak() as workers:
         fresh, info = _index(Path(path))
     queue.put({"fresh_s": fresh, "words": info["words"], "peak_mb": peak_mb(),
@@ -213,7 +213,7 @@ def run_bench(n: int, *, workdir: Path, results: Path, pages: bool = True) -> li
     record("open_and_reindex_peak_memory", reopened["peak_mb"], "MB")
     record("plain_peak_memory", plain["peak_mb"], "MB")
     if pages:
-        from ui.bench_pages import page_times  # the one part that runs Streamlit (AppTest)
+        from presslens.bench_pages import page_times  # the one part that runs Streamlit (AppTest)
 
         timing = _in_process(page_times, path)
         for key, value in timing.items():

@@ -1,0 +1,1 @@
+"""The drawing layer: plotly figures, exports and the report. Never imports Streamlit."""
