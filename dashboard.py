@@ -36,14 +36,16 @@ page = st.navigation(
 
 # The pages' menu comes first, so that it is in place while a new corpus is being indexed.
 corpus_picker()
-analysis = current_analysis()
-corpus = analysis.corpus
-set_view(View(analysis=analysis, filters=sidebar_filters(corpus)))
+analysed = current_analysis()
+corpus = analysed.corpus
+set_view(View(analysed=analysed, filters=sidebar_filters(corpus)))
 report_button()
 st.sidebar.caption(f"Corpus **{corpus.name}** · {len(corpus.articles):,} articles · "
-                   f"hash `{corpus.content_hash}`")
+                   f"identity `{analysed.identity}`",
+                   help="Names the articles, sources.csv, actors.toml, topics.toml and the tone "
+                        "engine: every export carries it, and any edit changes it.")
 
 try:
     page.run()
 finally:  # the index's other tables, read in the background once this page is drawn
-    analysis.start_reading()
+    analysed.start_reading()

@@ -9,45 +9,25 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
-from analysis.filters import in_articles
 from analysis.grouping import distinct, pairs_within_runs, runs
-from analysis.sentiment import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS, T_INTERVAL_FROM
+from analysis.selection import Selection
+from analysis.stats import BOOTSTRAP_SAMPLES, BOOTSTRAP_SEED, LOW_N_MENTIONS, T_INTERVAL_FROM
+from analysis.words import STOP_WORDS, TERM_TOKEN
 
 # An outlet with less text than this gets a warning that its differences mean little.
 THIN_ARTICLES = 3
 THIN_WORDS = 3000
 
-# Stop words: the English list of Glasgow IR / scikit-learn, abridged, plus news function words.
-STOP_WORDS = frozenset("""
-a about above across after afterwards again against all almost alone along already also
-although always am among amongst an and another any anyhow anyone anything anyway anywhere
-are around as at back be became because become becomes been before beforehand behind being
-below beside besides between beyond both but by can cannot could did do does doing done down
-during each either else elsewhere enough even ever every everyone everything everywhere except
-few for former formerly from further had has have having he her here hers herself him himself
-his how however i if in into is it its itself just last latter least less made many may me
-meanwhile might mine more moreover most mostly much must my myself neither never nevertheless
-next no nobody none nor not nothing now nowhere of off often on once one only onto or other
-others otherwise our ours ourselves out over own per perhaps rather re same says said say see
-seem seemed seems several she should since so some somehow someone something sometime
-sometimes somewhere still such than that the their theirs them themselves then thence there
-thereafter thereby therefore therein these they this those though through throughout thus to
-together too toward towards under until up upon us very via was we well were what whatever
-when whence whenever where whereas wherever whether which while who whoever whole whom whose
-why will with within without would yet you your yours yourself yourselves mr ms mrs s t
-jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
-_TOKEN = re.compile(r"[a-z][a-z’'\-]*[a-z]|[a-z]")
 
-
-def outlet_volume(articles: pd.DataFrame, mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Articles, words, mentions and quotations per outlet, and whether that is thin."""
-    out = articles.groupby("outlet", as_index=False).agg(articles=("article_id", "size"),
-                                                          words=("words", "sum"))
-    ids = articles["article_id"]
-    m = mentions["outlet"][(mentions["actor"] != "").to_numpy() & in_articles(mentions, ids)]
+def outlet_volume(selection: Selection) -> pd.DataFrame:
+    """Articles, words, mentions and quotations per outlet of the selection, and whether that
+    is thin."""
+    out = selection.articles.groupby("outlet", as_index=False).agg(
+        articles=("article_id", "size"), words=("words", "sum"))
+    mentions, quotes = selection.table("mentions"), selection.table("quotes")
+    m = mentions["outlet"][(mentions["actor"] != "").to_numpy() & selection.mask("mentions")]
     q = quotes["outlet"][quotes["kind"].isin(["direct", "partial", "continued"]).to_numpy()
-                         & in_articles(quotes, ids)]
+                         & selection.mask("quotes")]
     out["mentions"] = out["outlet"].map(m.value_counts()).fillna(0)
     out["quotes"] = out["outlet"].map(q.value_counts()).fillna(0)
     out["thin"] = (out["articles"] < THIN_ARTICLES) | (out["words"] < THIN_WORDS)
@@ -111,21 +91,22 @@ def tone_differences(scored: pd.DataFrame, actors: list[str]) -> pd.DataFrame:
 def _terms(text: str, drop: frozenset[str]) -> list[str]:
     """Unigrams and bigrams of one sentence, stop words and `drop` words left out; a bigram
     never spans a stop word."""
-    tokens = [t.replace("’", "'").removesuffix("'s") for t in _TOKEN.findall(text.lower())]
+    tokens = [t.replace("’", "'").removesuffix("'s") for t in TERM_TOKEN.findall(text.lower())]
     keep = [t if t not in STOP_WORDS and t not in drop and len(t) > 1 else None for t in tokens]
     grams = [t for t in keep if t]
     grams += [f"{a} {b}" for a, b in zip(keep, keep[1:]) if a and b]
     return grams
 
 
-def distinctive_terms(sentences: pd.DataFrame, articles: pd.DataFrame, *,
-                      exclude_words: frozenset[str] = frozenset(), top: int = 25,
-                      min_count: int = 2) -> pd.DataFrame:
-    """Terms distinctive of each outlet against the rest: the weighted log-odds ratio with an
-    informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, §3.5), the prior being the
-    counts of all selected text; z-scores rank them. Works for any number of outlets ≥ 2."""
+def distinctive_terms(selection: Selection, *, exclude_words: frozenset[str] = frozenset(),
+                      top: int = 25, min_count: int = 2) -> pd.DataFrame:
+    """Terms distinctive of each outlet of the selection against the rest: the weighted
+    log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, §3.5),
+    the prior being the counts of all selected text; z-scores rank them. Works for any number
+    of outlets ≥ 2."""
+    articles = selection.articles
     outlet_of = articles.set_index("article_id")["outlet"]
-    s = sentences[sentences["article_id"].isin(outlet_of.index)]
+    s = selection.corpus.sentences_with_text(articles)
     counts: dict[str, Counter] = {}
     for aid, text in zip(s["article_id"], s["text"]):
         counts.setdefault(outlet_of[aid], Counter()).update(_terms(text, exclude_words))
@@ -166,13 +147,15 @@ def actor_words(registry) -> frozenset[str]:
     words = set()
     for a in registry.actors:
         for form in (*a.all_aliases, *a.short, *a.metonyms, *a.demonyms):
-            words.update(t.replace("’", "'") for t in _TOKEN.findall(form.lower()))
+            words.update(t.replace("’", "'") for t in TERM_TOKEN.findall(form.lower()))
     return frozenset(words)
 
 
-def term_sentences(sentences: pd.DataFrame, articles: pd.DataFrame, term: str,
-                   outlet: str) -> pd.DataFrame:
-    """Sentences of `outlet` containing `term`, as EVIDENCE rows with the term highlighted."""
+def term_sentences(selection: Selection, term: str, outlet: str) -> pd.DataFrame:
+    """Sentences of `outlet` in the selection containing `term`, as EVIDENCE rows with the
+    term highlighted."""
+    articles = selection.articles[selection.articles["outlet"] == outlet]
+    sentences = selection.corpus.sentences_with_text(articles)
     outlet_of = articles.set_index("article_id")["outlet"]
     published = articles.set_index("article_id")["published"]
     words = [re.escape(w) for w in term.split()]

@@ -11,13 +11,15 @@ import pandas as pd
 
 from analysis import schema
 from analysis.mentions import KINDS
+from analysis.vader import LABELS
 
 
 def load_gold(path: Path) -> list[dict]:
     return tomllib.loads(path.read_text(encoding="utf-8"))["article"]
 
 
-def score_mentions(mentions: pd.DataFrame, sentences: pd.DataFrame, gold: list[dict]) -> pd.DataFrame:
+def score_mention_matches(mentions: pd.DataFrame, sentences: pd.DataFrame,
+                          gold: list[dict]) -> pd.DataFrame:
     """One row per kind (and "all"): gold, found, correct, precision, recall (schema.MENTION_SCORES).
     Raises ValueError when a gold sentence cannot be found: the fixture and corpus disagree."""
     tp, n_gold, n_pred = Counter(), Counter(), Counter()
@@ -73,8 +75,6 @@ def load_newsmtsc(path: Path) -> pd.DataFrame:
 
 def score_sentiment(gold: list[str], predicted: list[str], *, engine: str) -> pd.DataFrame:
     """Per-class precision/recall/F1, macro F1 and accuracy, in percent (schema.SENTIMENT_SCORES)."""
-    from analysis.sentiment import LABELS
-
     rows = []
     for lab in LABELS:
         tp = sum(g == p == lab for g, p in zip(gold, predicted))
@@ -95,8 +95,6 @@ def score_sentiment(gold: list[str], predicted: list[str], *, engine: str) -> pd
 
 def confusion(gold: list[str], predicted: list[str]) -> pd.DataFrame:
     """Rows: gold label; columns: predicted label."""
-    from analysis.sentiment import LABELS
-
     table = pd.crosstab(pd.Series(gold, name="gold"), pd.Series(predicted, name="predicted"))
     return table.reindex(index=list(LABELS), columns=list(LABELS), fill_value=0)
 

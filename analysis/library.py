@@ -33,8 +33,9 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import write_atomic
-from analysis.corpus import (SEEDS_DIR, SOURCE_COLUMNS, SOURCES_FILE, TABLE_COLUMNS,
-                             decode_bytes, html_to_text, parse_date)
+from analysis.corpus import SEEDS_DIR
+from analysis.readers import (SOURCE_COLUMNS, SOURCES_FILE, TABLE_COLUMNS, decode_bytes,
+                              html_to_text, parse_date)
 from analysis.grouping import distinct, pairs_within_runs, runs
 
 LIBRARY_ENV = "PRESSLENS_LIBRARY"

@@ -1,4 +1,5 @@
-"""Find every mention of a registry actor in the article text, and count them.
+"""Find every mention of a registry actor in the article text (counting them is
+analysis.counts; the sentences behind a count, analysis.evidence).
 
 Rules (each has named test texts in tests/resources.py):
 - Literal, case-sensitive matches on word boundaries: "Xi" never inside a word, "Bidenomics"
@@ -22,18 +23,13 @@ Rules (each has named test texts in tests/resources.py):
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from analysis import schema
 from analysis.actors import Registry, Role
-from analysis.corpus import SentenceText
-from analysis.filters import in_articles
-from analysis.grouping import Groups
 
 KINDS = ("name", "role", "metonym")
 
@@ -65,7 +61,7 @@ _WORD_AFTER = re.compile(r"^([\s-]*)([\w’'.-]+)")
 _DEFINITE = re.compile(r"(?:\b[Tt]he|['’]s)\s+(?:[\w.’'-]+\s+){0,2}$")
 _APPOSITION = re.compile(r"^\s*,\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,2}$")
 _TITLE_AFTER = re.compile(r"^,?\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+")
-_SENTENCE_START = re.compile(r"^[\s\"“‘'(\[—–-]*$")
+SENTENCE_START = re.compile(r"^[\s\"“‘'(\[—–-]*$")
 
 
 @dataclass(frozen=True)
@@ -232,7 +228,7 @@ def find_mentions_in_article(matcher: Matcher, sentences: list[tuple[int, str]],
                     continue
                 hits.append(_Hit(start, end, surface, "metonym", form.actors[0], (), "metonym"))
             elif form.kind == "short":
-                sentence_initial = bool(_SENTENCE_START.match(sentence[:start]))
+                sentence_initial = bool(SENTENCE_START.match(sentence[:start]))
                 known = sorted((a for a in form.actors if a in introduced),
                                key=lambda a: -introduced[a])
                 if surface.lower() in WORDLIKE and (sentence_initial or not known):
@@ -310,231 +306,3 @@ def find_mentions(articles: pd.DataFrame, sentences: pd.DataFrame,
                 "sentence_id": sid, "start": h.start, "end": h.end,
             })
     return schema.conform(pd.DataFrame(rows, columns=list(schema.MENTIONS)), schema.MENTIONS)
-
-
-# ---------------------------------------------------------------------------- counting
-def count_mentions(mentions: pd.DataFrame, articles: pd.DataFrame, *,
-                   kinds: tuple[str, ...] = KINDS, rows: np.ndarray | None = None
-                   ) -> pd.DataFrame:
-    """Mentions per (outlet, actor) with their denominators (schema.FREQUENCIES).
-
-    `articles` is the selection the mentions come from: its outlets' article and word
-    counts are the denominators, so an outlet with no mention of an actor still has its n.
-    `rows`, where the caller has it, is `in_articles(mentions, articles["article_id"])`.
-    Unresolved mentions are not counted for anyone.
-    """
-    if rows is None:
-        rows = in_articles(mentions, articles["article_id"])
-    keep = (mentions["actor"] != "").to_numpy() & rows
-    if set(kinds) != set(KINDS):
-        keep &= mentions["kind"].isin(kinds).to_numpy()
-    m = mentions.loc[keep, ["outlet", "actor", "article_id"]]
-    per_outlet = articles.groupby("outlet").agg(outlet_articles=("article_id", "size"),
-                                                outlet_words=("words", "sum"))
-    groups = Groups(m, ["outlet", "actor"])
-    counts = groups.keys.assign(mentions=groups.size, articles_with_actor=groups.distinct(
-        schema.codes(m["article_id"])[0]))
-    out = counts.merge(per_outlet.reset_index(), on="outlet", how="left")
-    out["per_1k_words"] = out["mentions"] / out["outlet_words"].clip(lower=1) * 1000
-    out["share_of_articles_pct"] = out["articles_with_actor"] / out["outlet_articles"] * 100
-    out = out.sort_values(["actor", "outlet"])
-    return schema.conform(out, schema.FREQUENCIES)
-
-
-def total_by_actor(freq: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """All selected outlets together, one row per actor (schema.FREQUENCIES, outlet "All")."""
-    n_articles, n_words = len(articles), int(articles["words"].sum())
-    out = freq.groupby("actor", as_index=False).agg(
-        mentions=("mentions", "sum"), articles_with_actor=("articles_with_actor", "sum"))
-    out["outlet"] = "All selected outlets"
-    out["outlet_articles"], out["outlet_words"] = n_articles, n_words
-    out["per_1k_words"] = out["mentions"] / max(n_words, 1) * 1000
-    out["share_of_articles_pct"] = out["articles_with_actor"] / max(n_articles, 1) * 100
-    out = out.sort_values(["mentions", "actor"], ascending=[False, True])
-    return schema.conform(out, schema.FREQUENCIES)
-
-
-def mentions_by_date(mentions: pd.DataFrame, actors: list[str], *,
-                     rows: np.ndarray | None = None) -> pd.DataFrame:
-    """Mentions per (period, actor) for the timeline (schema.BY_DATE), of the `rows` (a
-    boolean mask) if given. The period is a day, a week or a month, whichever keeps the
-    selection's date span readable."""
-    keep = (mentions["actor"].isin(actors) & mentions["published"].notna()).to_numpy()
-    m = mentions.loc[keep if rows is None else keep & rows, ["published", "actor", "article_id"]]
-    if m.empty:
-        return schema.empty(schema.BY_DATE)
-    span = (m["published"].max() - m["published"].min()).days
-    days = m["published"].to_numpy().astype("datetime64[D]")
-    if span <= 90:
-        period, length = days, "day"
-    elif span <= 730:  # weeks from Monday (1970-01-01 was a Thursday)
-        period, length = days - (days.astype(np.int64) + 3) % 7, "week"
-    else:
-        period, length = days.astype("datetime64[M]").astype("datetime64[D]"), "month"
-    coded = pd.DataFrame({"period": period.astype("datetime64[ns]"), "actor": m["actor"]})
-    groups = Groups(coded, ["period", "actor"])
-    out = groups.keys.assign(mentions=groups.size,
-                             articles=groups.distinct(schema.codes(m["article_id"])[0]))
-    out["period_length"] = length
-    return schema.conform(out, schema.BY_DATE)
-
-
-def surface_forms(mentions: pd.DataFrame) -> pd.DataFrame:
-    """Which surface forms were merged into each actor, with counts (schema.SURFACES)."""
-    m = mentions[mentions["actor"] != ""]
-    out = m.groupby(["actor", "kind", "surface"], as_index=False).agg(mentions=("surface", "size"))
-    out = out.sort_values(["actor", "mentions"], ascending=[True, False])
-    return schema.conform(out, schema.SURFACES)
-
-
-_CAP_WORD = r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*"
-_CAP_SEQ = re.compile(rf"\b{_CAP_WORD}(?:\s+(?:[A-Z]\.\s+)?{_CAP_WORD})*")
-_NOT_NAMES = frozenset(
-    "The This That These Those There Their They Then When While After Before But And For "
-    "With Without From Since Still Instead However Meanwhile Nonetheless Perhaps Both Some "
-    "Many Most Other Another Last Next Former In On At As If It Its Our We He She His Her "
-    "Mr Ms Mrs Dr Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February "
-    "March April May June July August September October November December Secretary President "
-    "Minister Vice Premier General Speaker Rep Sen Gen Ambassador Advisor Adviser Treasury "
-    "Commerce Defense State Foreign National Security Chinese American Americans Russian "
-    "Ukrainian Asian Republican Democratic Democrats Republicans Group Summit Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Today Yesterday Officials Beyond Despite During Although".split()
-)
-
-
-def discover_names(sentences: pd.DataFrame, mentions: pd.DataFrame, registry: Registry, *,
-                   min_count: int = 2, limit: int = 40) -> pd.DataFrame:
-    """Frequent capitalised names that no actor claims yet (schema.DISCOVERED): not matched
-    as a mention, not a registry form (so "Beijing" as a place is not offered), and not a
-    lone capitalised word opening a sentence."""
-    forms = set(Matcher(registry).forms)
-    claimed = {(r.article_id, r.sentence_id, s) for r in mentions.itertuples()
-               for s in range(r.start, r.end)}
-    counts: Counter[str] = Counter()
-    articles: dict[str, set[str]] = {}
-    example: dict[str, str] = {}
-    for row in sentences.itertuples():
-        for m in _CAP_SEQ.finditer(row.text):
-            words = m.group().split()
-            while words and words[0].rstrip(".") in _NOT_NAMES:
-                words = words[1:]
-            name = " ".join(words)
-            pos = m.end() - len(name)
-            if (not name or name in _NOT_NAMES or name in forms or len(name) < 3
-                    or (len(words) == 1 and _SENTENCE_START.match(row.text[:pos]))):
-                continue
-            if any((row.article_id, row.sentence_id, p) in claimed for p in range(pos, pos + len(name))):
-                continue
-            counts[name] += 1
-            articles.setdefault(name, set()).add(row.article_id)
-            example.setdefault(name, row.text)
-    rows = [{"name": n, "mentions": c, "articles": len(articles[n]), "example": example[n]}
-            for n, c in counts.most_common() if c >= min_count][:limit]
-    return schema.conform(pd.DataFrame(rows, columns=list(schema.DISCOVERED)), schema.DISCOVERED)
-
-
-MEASURES = {
-    "mentions": "Mentions (raw count)",
-    "per_1k_words": "Mentions per 1,000 words",
-    "share_of_articles_pct": "% of the outlet's articles naming the actor",
-}
-
-
-def frequency_matrix(freq: pd.DataFrame, actors: list[str], measure: str) -> pd.DataFrame:
-    """Actor × outlet table of one measure, actors in the given order, zeros where none."""
-    wide = freq[freq["actor"].isin(actors)].pivot_table(
-        index="actor", columns="outlet", values=measure, aggfunc="sum", fill_value=0)
-    return wide.reindex(actors).fillna(0)
-
-
-EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "end", "kind",
-                  "surface"]  # the mention columns evidence reads
-
-
-def _of_actor(mentions: pd.DataFrame, actor: str, outlet: str | None,
-              rows: np.ndarray | None) -> np.ndarray:
-    """Which rows mention `actor` (in `outlet`, among `rows`), as a boolean mask."""
-    keep = (mentions["actor"] == actor).to_numpy()
-    if outlet:
-        keep = keep & (mentions["outlet"] == outlet).to_numpy()
-    return keep if rows is None else keep & rows
-
-
-def evidence_counts(mentions: pd.DataFrame, actor: str, *, outlet: str | None = None,
-                    rows: np.ndarray | None = None) -> tuple[int, int]:
-    """How many mentions of `actor` there are (among `rows`, a boolean mask, if given), and
-    in how many sentences."""
-    m = mentions.loc[_of_actor(mentions, actor, outlet, rows), ["article_id", "sentence_id"]]
-    return len(m), len(m.drop_duplicates())
-
-
-def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
-    """The rows of the first `limit` sentences by date (then article and sentence), in that
-    order. Only the rows up to a date cut-off are sorted: those of the earliest `k` rows' dates,
-    `k` growing until they hold `limit` sentences (an actor can have a million mentions). A
-    sentence's rows share its article's date, so a cut-off never splits a sentence."""
-    dates = m["published"].to_numpy("datetime64[ns]").view(np.int64).copy()
-    dates[m["published"].isna().to_numpy()] = np.iinfo(np.int64).max  # undated last
-    k = limit
-    while k < len(m):
-        head = m[dates <= np.partition(dates, k - 1)[k - 1]]
-        if len(head[["article_id", "sentence_id"]].drop_duplicates()) >= limit:
-            m = head
-            break
-        k *= 4
-    m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
-    first = ~m.duplicated(["article_id", "sentence_id"])
-    return m[first.cumsum().to_numpy() <= limit]
-
-
-def evidence_sentences(mentions: pd.DataFrame, actor: str, sentence_text: SentenceText, *,
-                       outlet: str | None = None, limit: int | None = None,
-                       rows: np.ndarray | None = None) -> pd.DataFrame:
-    """The sentences behind a number: one row per sentence naming `actor` (schema.EVIDENCE)
-    among `rows` (a boolean mask) if given, with every span of that actor in it; the first
-    `limit` sentences by date, or all. Their text comes from `sentence_text`
-    (Corpus.sentence_text), for these sentences only."""
-    keep = _of_actor(mentions, actor, outlet, rows)
-    if limit is None:
-        m = mentions.loc[keep, EVIDENCE_INPUT]
-    else:  # chosen on the three columns that order them, the rest read for those rows only
-        first = _first_sentences(mentions.loc[keep, ["published", "article_id", "sentence_id"]],
-                                 limit)
-        m = mentions.loc[first.index, EVIDENCE_INPUT]
-    if m.empty:
-        return schema.empty(schema.EVIDENCE)
-    flat = pd.DataFrame({
-        "article_id": m["article_id"].astype(str), "sentence_id": m["sentence_id"],
-        "outlet": m["outlet"].astype(str), "published": m["published"],
-        "sentence": sentence_text(m),
-        "span": m["start"].astype(str) + "-" + m["end"].astype(str),
-        "kind": m["kind"].astype(str), "surface": m["surface"].astype(str), "start": m["start"]})
-    flat = flat.sort_values(["article_id", "sentence_id", "start"])
-    shared = flat.duplicated(["article_id", "sentence_id"], keep=False)  # a few sentences only
-
-    def distinct(values: pd.Series) -> str:
-        return ", ".join(pd.unique(values))
-
-    grouped = flat[shared].groupby(["article_id", "sentence_id"], sort=False, as_index=False).agg(
-        outlet=("outlet", "first"), published=("published", "first"),
-        sentence=("sentence", "first"), spans=("span", ";".join), kinds=("kind", distinct),
-        surfaces=("surface", distinct), mentions=("span", "size"))
-    single = flat[~shared].rename(columns={"span": "spans", "kind": "kinds",
-                                           "surface": "surfaces"}).assign(mentions=1)
-    out = pd.concat([single[list(grouped.columns)], grouped], ignore_index=True)
-    return schema.conform(out.sort_values(["published", "article_id", "sentence_id"]), schema.EVIDENCE)
-
-
-def parse_spans(spans: str) -> list[tuple[int, int]]:
-    return [tuple(map(int, s.split("-"))) for s in spans.split(";") if s]  # type: ignore[misc]
-
-
-def registry_table(registry: Registry, mentions: pd.DataFrame) -> pd.DataFrame:
-    """One row per registry actor with what it matches and how often (schema.REGISTRY_VIEW)."""
-    counts = mentions[mentions["actor"] != ""]["actor"].value_counts()
-    rows = [{"actor": a.name, "type": a.type, "affiliation": a.affiliation,
-             "aliases": ", ".join(a.aliases), "short": ", ".join(a.short),
-             "roles": ", ".join(r.text for r in a.roles), "metonyms": ", ".join(a.metonyms),
-             "mentions": int(counts.get(a.name, 0))} for a in registry.actors]
-    return schema.conform(pd.DataFrame(rows, columns=list(schema.REGISTRY_VIEW)),
-                          schema.REGISTRY_VIEW)

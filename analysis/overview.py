@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from analysis.filters import in_articles
 from analysis.grouping import Groups
 from analysis.schema import HYGIENE, codes, conform
+from analysis.selection import Selection
 
 
 def corpus_summary(articles: pd.DataFrame) -> dict:
@@ -24,10 +24,10 @@ def corpus_summary(articles: pd.DataFrame) -> dict:
 PER_ARTICLE_UP_TO = 40  # more articles than this: the hygiene view sums them per outlet
 
 
-def hygiene_table(articles: pd.DataFrame, zones: pd.DataFrame) -> pd.DataFrame:
-    """Words per article and zone ("article text" for counted zones), long format; for more
-    than PER_ARTICLE_UP_TO articles, per outlet (the label is then the outlet)."""
-    z = zones[in_articles(zones, articles["article_id"])]
+def hygiene_table(selection: Selection) -> pd.DataFrame:
+    """Words per selected article and zone ("article text" for counted zones), long format;
+    for more than PER_ARTICLE_UP_TO articles, per outlet (the label is then the outlet)."""
+    articles, z = selection.articles, selection.rows("zones")
     if len(articles) > PER_ARTICLE_UP_TO:  # on integer codes: zones of 50,000 articles add up
         zone, zones_named = codes(z["zone"])
         article, ids = codes(z["article_id"])

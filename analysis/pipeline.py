@@ -1,11 +1,14 @@
 """The expensive middle, run once per corpus content: registry → mentions → tone, quotes,
-topics, co-mentions.
+topics, co-mentions; and the one route by which the command line and the dashboard open a
+corpus (`open_corpus`, through its index).
 
-Filtering and aggregation are cheap and run on every interaction; this is what gets cached
-by the corpus hash (files + sources.csv + actors.toml).
+Filtering and aggregation are cheap and run on every interaction (analysis.selection); an
+Analysis is named by its identity (analysis.identity: the articles, the registry, the topics,
+the tone engine and model), which every export carries.
 """
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -14,16 +17,16 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.actors import Registry, RegistryError, load_registry
-from analysis.corpus import ACTORS_FILE, Corpus, corpus_name
+from analysis.annotate import analyse_articles
+from analysis.corpus import Corpus, corpus_name
 from analysis.compare import co_mentions
-from analysis.filters import in_articles
-from analysis.index import Deferred, analyse_articles, build_index
+from analysis.identity import analysis_identity
+from analysis.index import build_index
 from analysis.library import near_duplicates
+from analysis.readers import ACTORS_FILE
+from analysis.store import Deferred
 from analysis.sentiment import DEFAULT_ENGINE
-from analysis.topics import load_topics
-
-
-ARTICLE_TABLES = ("mentions", "scored", "quotes", "article_tone")  # restricted by article
+from analysis.topics import Topic, load_topics
 
 
 def _table(name: str, doc: str) -> property:
@@ -37,10 +40,11 @@ class Analysis:
     registry: Registry
     registry_problems: tuple[str, ...]
     tables: Mapping[str, pd.DataFrame]  # the per-article tables below, by name; opened from an
-    # index, they are read in the background (index.Deferred, `start_reading`) or when asked
+    # index, they are read in the background (store.Deferred, `start_reading`) or when asked
     engine: str  # the sentiment engine the tone was scored with
     topic_problem: str  # why the topics file could not be used, or ""
     duplicates: pd.DataFrame  # schema.DUPLICATES: near-duplicate article pairs
+    topics: tuple[Topic, ...] = ()  # the topics the sentences were tagged with
 
     mentions = _table("mentions", "schema.MENTIONS")
     scored = _table("scored", "schema.SCORED_MENTIONS: resolved mentions with their tone")
@@ -49,7 +53,7 @@ class Analysis:
     article_tone = _table("article_tone", "schema.ARTICLE_TONE: the register of each article")
 
     def start_reading(self) -> None:
-        """Start reading the per-article tables still on disk (an index's, see index.Deferred)
+        """Start reading the per-article tables still on disk (an index's, see store.Deferred)
         in the background; nothing to do for tables already in memory."""
         if isinstance(self.tables, Deferred):
             self.tables.start()
@@ -59,21 +63,19 @@ class Analysis:
         """schema.COMENTIONS of every article (worked out when a page first asks for it)."""
         return co_mentions(self.mentions)
 
-    def restricted(self, article_ids: set[str]) -> "Analysis":
-        """The same analysis with mentions, tone and quotes of these articles only."""
-        if len(article_ids) == len(self.corpus.articles):
-            return self
-        return replace(self, tables={**self.tables, **{
-            name: self.rows_of(name, article_ids) for name in ARTICLE_TABLES}})
+    @cached_property
+    def identity(self) -> str:
+        """What names every number drawn from this analysis: the articles' content, the
+        registry, the topics, the tone engine and its model (analysis.identity)."""
+        return analysis_identity(self.corpus.content_hash, self.registry, list(self.topics),
+                                 self.engine)
 
-    def rows_of(self, name: str, article_ids: set[str]) -> pd.DataFrame:
-        """The rows of one per-article table ("mentions", "scored", "quotes", "article_tone")
-        that belong to these articles (selected on the categorical codes: filters.in_articles):
-        a page restricts only the tables it draws."""
-        table = getattr(self, name)
-        if len(article_ids) == len(self.corpus.articles):
-            return table
-        return table[in_articles(table, list(article_ids))]
+    def with_engine(self, engine: str, scored: pd.DataFrame) -> "Analysis":
+        """The same analysis with its mentions' tone `scored` by `engine` (sentiment.score_tone
+        of its mentions): the tables still on disk stay there."""
+        if engine == self.engine:
+            return self
+        return replace(self, tables=ChainMap({"scored": scored}, self.tables), engine=engine)
 
 
 def corpus_folder(corpus: Corpus | Path) -> Path:
@@ -97,21 +99,23 @@ def load_corpus_registry(corpus: Corpus | Path) -> tuple[Registry, tuple[str, ..
 
 def analyse(corpus: Corpus, registry: Registry | None = None, *,
             engine: str = DEFAULT_ENGINE) -> Analysis:
-    """Everything the pages draw from, computed in this process for a loaded corpus (see
-    `open_indexed` for large corpora)."""
+    """Everything the pages draw from, computed in this process for a corpus loaded in memory
+    (tests, small tables). Users' corpora open through `open_corpus`, which gives the same
+    tables and the same identity."""
     problems: tuple[str, ...] = ()
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
     topics, topic_problem = load_topics(corpus_folder(corpus))
     tables = analyse_articles(corpus.articles, corpus.sentences, registry, topics, engine)
     return _assemble(corpus, registry, problems, engine, tables, topic_problem,
-                     near_duplicates(corpus.articles, tables["sketches"]))
+                     near_duplicates(corpus.articles, tables["sketches"]), topics)
 
 
-def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int = 1,
+def open_corpus(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int = 1,
                  executor: str = "processes", scheduler: str | None = None,
                  progress=None) -> tuple[Analysis, dict]:
-    """The analysis of the corpus at `path` through its on-disk index (analysis.index):
+    """The analysis of the corpus at `path` through its on-disk index (analysis.index), as the
+    command line and the dashboard open it:
     read where current, computed for new or changed articles only, over `workers` processes
     or a Dask cluster. Returns the analysis and what the index did."""
     path = Path(path)
@@ -125,7 +129,7 @@ def open_indexed(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
                     problems=pd.concat([tables["read_problems"], tables["problems"]],
                                        ignore_index=True), texts=tables["texts"])
     return _assemble(corpus, registry, problems, engine, tables["analysis"], topic_problem,
-                     tables["duplicates"]), info
+                     tables["duplicates"], topics), info
 
 
 def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int = 1,
@@ -143,7 +147,8 @@ def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
     return tables, info, problems
 
 
-def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplicates) -> Analysis:
+def _assemble(corpus, registry, problems, engine, tables, topic_problem, duplicates,
+              topics) -> Analysis:
     return Analysis(corpus=corpus, registry=registry, registry_problems=problems,
                     tables=tables, engine=engine, topic_problem=topic_problem,
-                    duplicates=duplicates)
+                    duplicates=duplicates, topics=tuple(topics))

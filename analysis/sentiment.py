@@ -26,11 +26,7 @@ and blames another is split between them.
 """
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import lru_cache
-from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -39,66 +35,14 @@ from analysis import schema
 from analysis.corpus import SentenceText
 from analysis.grouping import Groups
 from analysis.schema import codes
-
-# VADER's README: compound >= 0.05 positive, <= -0.05 negative, else neutral.
-POSITIVE_THRESHOLD = 0.05
-NEGATIVE_THRESHOLD = -0.05
-LABELS = ("negative", "neutral", "positive")
-BOOTSTRAP_SAMPLES = 2000
-BOOTSTRAP_SEED = 20231115
-T_INTERVAL_FROM = 200  # from this many mentions on, a t interval (CLT) replaces the bootstrap
-Z95 = NormalDist().inv_cdf(0.975)  # the normal quantile of a 95% interval
-LOW_N_MENTIONS = 10  # fewer mentions than this: shown, but flagged and not ranked as certain
-
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\b(?:but|while|although|whereas|however)\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def analyzer():
-    """VADER, with the same scores for less work (analysis.vader_fast)."""
-    from analysis.vader_fast import FasterVader
-
-    return FasterVader()
-
-
-@lru_cache(maxsize=100_000)
-def vader_scores(text: str) -> tuple[tuple[str, float], ...]:
-    """VADER's neg/neu/pos/compound of `text`, cached: the tone model reads a sentence's
-    scores for each of its mentions, and article tone reads them again."""
-    return tuple(analyzer().polarity_scores(text).items())
-
-
-def vader_compound(text: str) -> float:
-    return float(dict(vader_scores(text))["compound"])
-
-
-def polarity_of(compound: float) -> str:
-    if compound >= POSITIVE_THRESHOLD:
-        return "positive"
-    if compound <= NEGATIVE_THRESHOLD:
-        return "negative"
-    return "neutral"
+from analysis.selection import Selection
+from analysis.stats import LOW_N_MENTIONS, T_INTERVAL_FROM, Z95, mean_interval
+from analysis.target_sentiment import default_model
+from analysis.vader import LABELS, polarity_of, vader_compound
+from analysis.words import clause_context, window_context
 
 
 # ------------------------------------------------------------------------- context rules
-@lru_cache(maxsize=4096)
-def _clause_cuts(sentence: str) -> tuple[int, ...]:
-    """Where the sentence's clauses break, in order (a sentence's mentions share them)."""
-    return (0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence))
-
-
-def clause_context(sentence: str, start: int, end: int) -> str:
-    cuts = _clause_cuts(sentence)
-    lo = cuts[bisect_right(cuts, start) - 1]  # the last break at or before the mention
-    after = bisect_left(cuts, end)  # the first break at or after it, else the sentence's end
-    return sentence[lo:cuts[after] if after < len(cuts) else len(sentence)]
-
-
-def window_context(sentence: str, start: int, end: int, *, words: int) -> str:
-    left, right = sentence[:start].split(), sentence[end:].split()
-    return " ".join([*left[-words:], sentence[start:end], *right[:words]])
-
-
 CONTEXT_RULES: dict[str, Callable[[str, int, int], str]] = {
     "clause": clause_context,
     "sentence": lambda s, a, b: s,
@@ -115,16 +59,14 @@ def target_polarity(sentence: str, start: int, end: int) -> str:
 
 
 # ----------------------------------------------------------------------------- scoring
-def score_mentions(mentions: pd.DataFrame, sentence_text: SentenceText, *,
-                   engine: str = "target") -> pd.DataFrame:
+def score_tone(mentions: pd.DataFrame, sentence_text: SentenceText, *,
+               engine: str = "target") -> pd.DataFrame:
     """Every resolved mention with its tone (schema.SCORED_MENTIONS). `engine` is "target"
     (the trained model) or "vader-<context rule>"; `sentence_text` gives the sentences' text
     (Corpus.sentence_text, or corpus.sentence_lookup of a sentences table)."""
     m = mentions[mentions["actor"] != ""].copy()
     spans = list(zip(sentence_text(m), m["start"], m["end"]))
     if engine == "target":
-        from analysis.target_sentiment import default_model
-
         preds = default_model().predict_many(spans)
         m["tone"] = [p.score for p in preds]
         m["polarity"] = [p.label for p in preds]
@@ -136,33 +78,6 @@ def score_mentions(mentions: pd.DataFrame, sentence_text: SentenceText, *,
         m["deferred"] = False
     m["engine"] = engine
     return schema.conform(m, schema.SCORED_MENTIONS)
-
-
-def mean_interval(values: np.ndarray, groups: np.ndarray | None = None, *,
-                  seed: int = BOOTSTRAP_SEED) -> tuple[float, float, float]:
-    """Mean and 95% interval. Percentile bootstrap (2,000 resamples, fixed seed) below
-    T_INTERVAL_FROM values; resampling whole articles (`groups`) where there are at least five,
-    since mentions in one article are not independent; a t interval for large n."""
-    n = len(values)
-    if n == 0:
-        return (float("nan"),) * 3
-    mean = float(values.mean())
-    if n == 1:
-        return mean, float("nan"), float("nan")
-    if n >= T_INTERVAL_FROM:
-        half = Z95 * float(values.std(ddof=1)) / np.sqrt(n)
-        return mean, mean - half, mean + half
-    rng = np.random.default_rng(seed)
-    if groups is not None and len(set(groups)) >= 5:
-        keys, idx = np.unique(groups, return_inverse=True)
-        sums = np.bincount(idx, weights=values)
-        counts = np.bincount(idx)
-        pick = rng.integers(0, len(keys), size=(BOOTSTRAP_SAMPLES, len(keys)))
-        means = sums[pick].sum(axis=1) / counts[pick].sum(axis=1)
-    else:
-        means = values[rng.integers(0, n, size=(BOOTSTRAP_SAMPLES, n))].mean(axis=1)
-    lo, hi = np.percentile(means, [2.5, 97.5])
-    return mean, float(lo), float(hi)
 
 
 ALL_OUTLETS = "All selected outlets"
@@ -237,16 +152,14 @@ def tone_shares_long(tone: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.TONE_SHARES)
 
 
-def tone_extremes(scored: pd.DataFrame, sentence_text: SentenceText, actor: str, *, n: int = 5,
-                  outlet: str | None = None, rows: np.ndarray | None = None
+def tone_extremes(selection: Selection, actor: str, *, n: int = 5, outlet: str | None = None
                   ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The `n` most negative and most positive mentions of `actor` (among `rows`, a boolean
-    mask, if given), with their sentence (from `sentence_text`), the context that was scored
-    and what pushed the score (schema.TONE_EVIDENCE). Ranked on the tone column alone: only
-    the 2 × `n` rows shown are copied out of the table."""
-    keep = (scored["actor"] == actor).to_numpy()
-    if rows is not None:
-        keep = keep & rows
+    """The `n` most negative and most positive mentions of `actor` in the selection (in
+    `outlet`, if given), with their sentence, the context that was scored and what pushed the
+    score (schema.TONE_EVIDENCE). Ranked on the tone column alone: only the 2 × `n` rows shown
+    are copied out of the table."""
+    scored, sentence_text = selection.table("scored"), selection.corpus.sentence_text
+    keep = (scored["actor"] == actor).to_numpy() & selection.mask("scored")
     if outlet:
         keep = keep & (scored["outlet"] == outlet).to_numpy()
     tone = scored["tone"].to_numpy(float)
@@ -273,8 +186,6 @@ def _tone_evidence(rows: pd.DataFrame, sentence_text: SentenceText) -> pd.DataFr
 def _why(scored: pd.DataFrame) -> list[str]:
     """What pushed each score: the model's strongest words, worked out for the few mentions
     shown (not stored for every mention)."""
-    from analysis.target_sentiment import default_model
-
     out = []
     for r in scored.itertuples():
         if r.engine != "target":
@@ -293,8 +204,6 @@ def _vader_engine(context: str) -> Callable[[str, int, int], str]:
 
 
 def _target_engine(sentence: str, start: int, end: int) -> str:
-    from analysis.target_sentiment import default_model
-
     return default_model().predict(sentence, start, end).label
 
 

@@ -28,8 +28,8 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.sentiment import (analyzer, clause_context, polarity_of, vader_scores,
-                                window_context)
+from analysis.vader import analyzer, polarity_of, vader_scores
+from analysis.words import STOP_WORDS, clause_context, window_context
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "target_sentiment.npz"
 FEATURES_VERSION = 1
@@ -277,8 +277,6 @@ class LinearModel:
 def _readable(pushes: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """Feature names as words: "w:warned" -> "warned", "b:<T>_said" -> "<target> said";
     function words and punctuation left out (they move scores but explain nothing)."""
-    from analysis.compare import STOP_WORDS
-
     out = []
     for name, push in pushes:
         parts = name.split(":", 1)[1].split("_")

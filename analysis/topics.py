@@ -16,7 +16,8 @@ import pandas as pd
 
 from analysis import schema
 from analysis.cleaning import fold_case, foldable
-from analysis.corpus import SEEDS_DIR, SentenceText
+from analysis.corpus import SEEDS_DIR
+from analysis.selection import Selection
 
 TOPICS_FILE = "topics.toml"
 
@@ -80,8 +81,10 @@ def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
     return schema.conform(out, schema.TOPIC_TAGS)
 
 
-def topic_shares(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Share of each outlet's sentences per topic (schema.TOPIC_SHARES), selected articles only."""
+def topic_shares(selection: Selection) -> pd.DataFrame:
+    """Share of each outlet's sentences per topic in the selection (schema.TOPIC_SHARES)."""
+    tags, articles = selection.table("topic_tags"), selection.articles
+    sentences = selection.corpus.sentences
     outlet_of = articles.set_index("article_id")["outlet"]
     s = sentences[sentences["article_id"].isin(outlet_of.index)]
     n_sent = s["article_id"].map(outlet_of).value_counts()
@@ -96,10 +99,11 @@ def topic_shares(tags: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataF
     return schema.conform(out, schema.TOPIC_SHARES)
 
 
-def topic_sentences(tags: pd.DataFrame, sentence_text: SentenceText, articles: pd.DataFrame,
-                    topic: str, outlet: str) -> pd.DataFrame:
-    """The sentences of `outlet` tagged with `topic`, matched terms highlighted (schema.EVIDENCE);
-    their text from `sentence_text` (Corpus.sentence_text)."""
+def topic_sentences(selection: Selection, topic: str, outlet: str) -> pd.DataFrame:
+    """The sentences of `outlet` in the selection tagged with `topic`, matched terms
+    highlighted (schema.EVIDENCE); their text read for these sentences only."""
+    tags, articles = selection.table("topic_tags"), selection.articles
+    sentence_text = selection.corpus.sentence_text
     meta = articles.set_index("article_id")[["outlet", "published"]]
     t = tags[(tags["topic"] == topic) & tags["article_id"].isin(meta.index[meta["outlet"] == outlet])]
     rows = []

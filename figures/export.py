@@ -12,7 +12,7 @@ import shutil
 import textwrap
 import threading
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from functools import lru_cache
 
@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analysis import __version__
+from analysis.selection import Selection
 
 PNG_SCALE = 3  # 3 × the on-screen size: print quality for a column-wide chart
 _server_lock = threading.Lock()
@@ -30,14 +31,27 @@ _server_started = False
 @dataclass(frozen=True)
 class Provenance:
     corpus: str
-    corpus_hash: str
+    identity: str  # analysis.identity: articles, sources.csv, actors.toml, topics.toml, engine
     filters: str
     method: str
+    engine: str = ""  # the tone engine the numbers were scored with
+
+    @classmethod
+    def of(cls, selection: Selection, method: str) -> "Provenance":
+        """The provenance of what is drawn from `selection`."""
+        analysed = selection.analysed
+        return cls(analysed.corpus.name, analysed.identity, selection.filters.describe(), method,
+                   analysed.engine)
+
+    def with_method(self, method: str) -> "Provenance":
+        return replace(self, method=method)
 
     def lines(self) -> list[str]:
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        engine = f", tone engine {self.engine}" if self.engine else ""
         return [
-            f"corpus: {self.corpus} (content hash {self.corpus_hash})",
+            f"corpus: {self.corpus} (identity {self.identity}: its articles, sources.csv, "
+            f"actors.toml and topics.toml{engine})",
             f"filters: {self.filters}",
             f"method: {self.method}",
             f"PressLens {__version__}, exported {stamp}",

@@ -15,13 +15,15 @@ from figures.views import Chart
 
 def report_files(charts: list[Chart], tables: list[tuple[str, pd.DataFrame]],
                  prov: export.Provenance, *, images: bool | None = None) -> dict[str, bytes]:
-    """File name -> bytes for the whole report. `images` False skips PNG/SVG (no browser);
-    None decides by whether Chromium is found."""
+    """File name -> bytes for the whole report, each chart stamped with the provenance of the
+    selection it was drawn from (`prov` for the rest). `images` False skips PNG/SVG (no
+    browser); None decides by whether Chromium is found."""
     images = export.chromium_available() if images is None else images
     files: dict[str, bytes] = {}
     sections = []
     for c in charts:
-        own = export.Provenance(prov.corpus, prov.corpus_hash, prov.filters, c.method)
+        own = (export.Provenance.of(c.source, c.method) if c.source is not None
+               else prov.with_method(c.method))
         files[f"{c.name}.html"] = export.figure_html(c.fig, own)
         files[f"{c.name}.csv"] = export.table_csv(c.data, own)
         if images:

@@ -1,25 +1,28 @@
-"""Every chart of the app, defined once: the data it shows, its figure, and its method.
+"""Every panel of the app, defined once: a view function per panel takes the selection and
+the panel's settings (the widget values, with the page's defaults) and returns its charts, each
+with the data it shows and its method.
 
-Pages draw these with their downloads (ui.downloads.chart); the report (figures.report, and
-`python -m presslens report`) renders the same definitions to files. Plotly only, no Streamlit.
+Pages call these with what the user picked and draw them with their downloads
+(ui.downloads.chart); the report (figures.report: the dashboard's ZIP and `python -m presslens
+report`) calls the same functions with the same settings, so it draws what the screen draws.
+Plotly only, no Streamlit.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.compare import (actor_words, attention, co_mention_matrix, distinctive_terms,
                               tone_differences)
-from analysis.filters import Filters, apply_filters, in_articles
-from analysis.mentions import (KINDS, MEASURES, count_mentions, frequency_matrix,
-                               mentions_by_date, total_by_actor)
+from analysis.counts import (MEASURES, count_mentions, frequency_matrix, mentions_by_date,
+                             total_by_actor)
+from analysis.mentions import KINDS
 from analysis.overview import PER_ARTICLE_UP_TO, hygiene_table
-from analysis.pipeline import Analysis
 from analysis.quotes import speaker_counts, top_speakers
-from analysis.sentiment import (ALL_OUTLETS, aggregate_tone, outlet_article_tone,
-                                tone_shares_long)
+from analysis.selection import Selection
+from analysis.sentiment import ALL_OUTLETS, aggregate_tone, outlet_article_tone, tone_shares_long
 from analysis.topics import topic_matrix, topic_shares
 from figures import charts
 
@@ -30,6 +33,11 @@ class Chart:
     fig: go.Figure
     data: pd.DataFrame  # exactly the numbers the chart shows
     method: str  # how they were computed, for the provenance line
+    source: Selection | None = None  # what it was drawn from (set by the panel functions)
+
+    def of(self, selection: Selection) -> "Chart":
+        """This chart, marked as drawn from `selection` (its provenance)."""
+        return replace(self, source=selection)
 
     @property
     def title(self) -> str:
@@ -40,15 +48,16 @@ def _wrap(n: int) -> int:
     return n if n <= 3 else 3
 
 
-def words_per_article(analysis: Analysis, arts: pd.DataFrame) -> Chart:
-    hyg = hygiene_table(arts, analysis.corpus.zones)
-    per = "outlet" if len(arts) > PER_ARTICLE_UP_TO else "article"
+def words_per_article(selection: Selection) -> Chart:
+    """Overview: the counted text against what the cleaner set aside."""
+    hyg = hygiene_table(selection)
+    per = "outlet" if len(selection.articles) > PER_ARTICLE_UP_TO else "article"
     fig = charts.bar_chart(hyg, x="words", y="label", color="zone", orientation="h",
                            barmode="stack", title=f"Words per {per}: counted text vs set aside",
                            labels={"words": "words", "label": "", "zone": ""},
                            colors=charts.ZONE_COLORS, hover=["outlet"])
     return Chart("overview-words-per-article", fig, hyg,
-                 "words of each zone as split by analysis.cleaning")
+                 "words of each zone as split by analysis.cleaning", selection)
 
 
 def _mention_method(measure: str, kinds: tuple[str, ...]) -> str:
@@ -119,9 +128,10 @@ def tone_shares(engine: str, overall: pd.DataFrame) -> Chart:
     return Chart("tone-shares", fig, shares, _tone_method(engine))
 
 
-def article_tone_by_outlet(analysis: Analysis, arts: pd.DataFrame,
-                           colors: dict[str, str]) -> tuple[Chart, pd.DataFrame]:
-    per_article = analysis.rows_of("article_tone", set(arts["article_id"]))
+def article_tone_by_outlet(selection: Selection) -> tuple[Chart, pd.DataFrame]:
+    """Sentiment: whole-article tone per outlet, and the per-article table behind it."""
+    colors = charts.corpus_colors(selection.corpus)
+    per_article = selection.rows("article_tone")
     per_outlet = outlet_article_tone(per_article)
     fig = charts.dot_interval_chart(
         per_outlet, x="tone_mean", y="outlet", low="ci_low", high="ci_high", color="outlet",
@@ -130,7 +140,7 @@ def article_tone_by_outlet(analysis: Analysis, arts: pd.DataFrame,
         hover=["articles"], x_range=(-1, 1))
     return Chart("article-tone-by-outlet", fig, per_outlet,
                  "mean VADER compound of all article sentences, per article; mean over "
-                 "articles with 95% bootstrap interval"), per_article
+                 "articles with 95% bootstrap interval", selection), per_article
 
 
 def attention_panels(shown: pd.DataFrame, colors: dict[str, str]) -> Chart:
@@ -189,48 +199,222 @@ def co_mentions_heatmap(pairs: pd.DataFrame, actors: list[str], label: str) -> C
                  "sentences in which both actors are mentioned")
 
 
-def all_charts(analysis: Analysis, filters: Filters) -> tuple[list[Chart], list[tuple[str, pd.DataFrame]]]:
-    """Every page's charts with their default settings, and the further tables a report
-    carries (distinctive terms): what `python -m presslens report` writes."""
-    corpus = analysis.corpus
-    arts = apply_filters(corpus.articles, filters)
-    if arts.empty:
+# ------------------------------------------------------------------------------ the panels
+def _of(selection: Selection, chart: Chart | None) -> Chart | None:
+    return chart.of(selection) if chart is not None else None
+
+
+@dataclass(frozen=True)
+class MentionSettings:
+    """The Mentions page's widgets, with its defaults."""
+
+    kinds: tuple[str, ...] = KINDS
+    measure: str = "mentions"
+    top_n: int = 15
+    timeline_actors: tuple[str, ...] | None = None  # None: the first TIMELINE_ACTORS shown
+
+    @property
+    def counted_kinds(self) -> tuple[str, ...] | None:
+        """The kinds to count, None for every kind (no mask to apply)."""
+        return None if set(self.kinds) >= set(KINDS) else self.kinds
+
+
+TIMELINE_ACTORS = 4  # actors on the timeline until the user picks
+
+
+@dataclass(frozen=True)
+class MentionsView:
+    freq: pd.DataFrame  # schema.FREQUENCIES per (outlet, actor)
+    totals: pd.DataFrame  # schema.FREQUENCIES per actor, all selected outlets
+    top: pd.DataFrame  # the first `top_n` rows of totals
+    timeline_actors: list[str]
+    ranked: Chart
+    heatmap: Chart
+    timeline: Chart | None  # None: fewer than two periods
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [self.ranked, self.heatmap] + ([self.timeline] if self.timeline else [])
+
+
+def mentions_view(selection: Selection, settings: MentionSettings = MentionSettings()
+                  ) -> MentionsView | None:
+    """Mentions: the ranking, the actor × outlet heatmap and the timeline; None where the
+    selection holds no resolved mention of the chosen kinds."""
+    kinds = settings.counted_kinds
+    freq = count_mentions(selection, kinds=kinds)
+    if freq.empty:
+        return None
+    totals = total_by_actor(freq, selection)
+    top = totals.head(settings.top_n)
+    shown = top["actor"].tolist()
+    timeline_actors = ([a for a in settings.timeline_actors if a in shown]
+                       if settings.timeline_actors is not None else shown[:TIMELINE_ACTORS])
+    return MentionsView(
+        freq, totals, top, timeline_actors,
+        mentions_ranked(top, settings.measure, settings.kinds).of(selection),
+        mentions_heatmap(freq, shown, settings.measure, settings.kinds).of(selection),
+        _of(selection, mentions_timeline(mentions_by_date(selection, timeline_actors, kinds=kinds),
+                                         settings.kinds)))
+
+
+@dataclass(frozen=True)
+class ToneSettings:
+    """The Sentiment page's widgets (the engine is the selection's analysis's)."""
+
+    actors: tuple[str, ...] | None = None  # None: the TONE_ACTORS most mentioned
+    hide_low: bool = False
+
+
+TONE_ACTORS = 8
+
+
+@dataclass(frozen=True)
+class ToneView:
+    actors: list[str]  # those shown
+    tone: pd.DataFrame  # schema.TONE of the shown actors, per outlet and over all
+    by_actor: Chart | None  # None: every figure hidden as resting on too few mentions
+    shares: Chart
+
+    @property
+    def charts(self) -> list[Chart]:
+        return ([self.by_actor] if self.by_actor else []) + [self.shares]
+
+
+def tone_actors(selection: Selection) -> list[str]:
+    """Every actor with a scored mention in the selection, most mentioned first."""
+    actor = selection.table("scored")["actor"][selection.mask("scored")]
+    return actor.value_counts().index.astype(str).tolist()
+
+
+def tone_view(selection: Selection, settings: ToneSettings = ToneSettings()) -> ToneView | None:
+    """Sentiment: tone around each actor by outlet and the class shares, scored by the engine
+    of the selection's analysis; None where no chosen actor has a scored mention there."""
+    by_mentions = tone_actors(selection)
+    actors = ([a for a in settings.actors if a in by_mentions] if settings.actors is not None
+              else by_mentions[:TONE_ACTORS])
+    if not actors:
+        return None
+    scored = selection.rows("scored", ["article_id", "outlet", "actor", "tone", "polarity"])
+    tone = aggregate_tone(scored[scored["actor"].isin(actors)])  # intervals of those shown only
+    overall = tone[tone["outlet"] == ALL_OUTLETS].sort_values("mentions", ascending=False)
+    shown = tone[tone["outlet"] != ALL_OUTLETS]
+    if settings.hide_low:
+        shown = shown[~shown["low_n"]]
+    engine = selection.analysed.engine
+    colors = charts.corpus_colors(selection.corpus)
+    return ToneView(actors, tone,
+                    tone_by_actor(engine, shown, actors, colors).of(selection)
+                    if not shown.empty else None,
+                    tone_shares(engine, overall).of(selection))
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """The Compare outlets page's widgets, with its defaults."""
+
+    outlets: tuple[str, ...] | None = None  # the outlets compared; None: every selected one
+    focus: str | None = None  # attention difference of this outlet; else the first compared
+    co_mention_outlet: str | None = None  # None: every compared outlet
+    drop_names: bool = True  # distinctive words without the actors' names
+
+
+TOP_ACTORS = 12  # actors compared on attention and co-mentions
+TONE_ACTORS_COMPARED = 8
+SPEAKERS_PER_OUTLET = 8
+
+
+def compared(selection: Selection, settings: CompareSettings) -> Selection:
+    """The selection cut down to the compared outlets."""
+    return selection if settings.outlets is None else selection.narrowed(settings.outlets)
+
+
+def compared_actors(selection: Selection) -> tuple[pd.DataFrame, list[str]]:
+    """The compared selection's frequencies and its TOP_ACTORS most named actors."""
+    freq = count_mentions(selection)
+    return freq, total_by_actor(freq, selection)["actor"].head(TOP_ACTORS).tolist()
+
+
+def attention_view(selection: Selection, freq: pd.DataFrame, actors: list[str],
+                   focus: str | None) -> list[Chart]:
+    """Compare → Attention: each outlet's share of its mentions, and one outlet's difference
+    from the rest."""
+    colors = charts.corpus_colors(selection.corpus)
+    shown = attention(freq, actors)
+    focus = focus if focus in selection.outlets else selection.outlets[0]
+    return [attention_panels(shown, colors).of(selection),
+            attention_difference(shown[shown["outlet"] == focus], focus, colors).of(selection)]
+
+
+def speakers_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:
+    """Compare → Who speaks: quoted words per speaker (None: no attributed quotation)."""
+    speakers = speaker_counts(selection.rows("quotes"))
+    if speakers.empty:
+        return speakers, None
+    return speakers, who_speaks(top_speakers(speakers, per_outlet=SPEAKERS_PER_OUTLET),
+                                charts.corpus_colors(selection.corpus)).of(selection)
+
+
+def topics_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:
+    """Compare → Topics: share of each outlet's sentences per topic (None: no topic term)."""
+    shares = topic_shares(selection)
+    return shares, (topics_heatmap(shares).of(selection) if not shares.empty else None)
+
+
+def tone_difference_view(selection: Selection, actors: list[str]) -> Chart | None:
+    """Compare → Tone: each outlet minus the rest (None: no actor named by two outlets)."""
+    diffs = tone_differences(selection.rows("scored"), actors[:TONE_ACTORS_COMPARED])
+    diffs = diffs[diffs["rest_mentions"] > 0]
+    return (tone_difference(diffs, charts.corpus_colors(selection.corpus)).of(selection)
+            if not diffs.empty else None)
+
+
+def co_mentions_view(selection: Selection, actors: list[str], outlet: str | None) -> Chart:
+    """Compare → Co-mentions: sentences naming both actors, in one outlet or all compared."""
+    chosen = selection if outlet is None else selection.narrowed([outlet])
+    return co_mentions_heatmap(chosen.rows("pairs"), actors,
+                               outlet or "all picked outlets").of(chosen)
+
+
+def distinctive_view(selection: Selection, drop_names: bool) -> pd.DataFrame:
+    """Compare → Distinctive words: the table (schema.DISTINCTIVE)."""
+    exclude = actor_words(selection.analysed.registry) if drop_names else frozenset()
+    return distinctive_terms(selection, exclude_words=exclude)
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """What the report draws each page with: the user's picks on that page, or its defaults."""
+
+    mentions: MentionSettings = field(default_factory=MentionSettings)
+    tone: ToneSettings = field(default_factory=ToneSettings)
+    compare: CompareSettings = field(default_factory=CompareSettings)
+
+
+def report_charts(selection: Selection, settings: ReportSettings = ReportSettings(), *,
+                  tone_selection: Selection | None = None
+                  ) -> tuple[list[Chart], list[tuple[str, pd.DataFrame]]]:
+    """Every page's charts, drawn by the same view functions the pages call with `settings`,
+    and the further tables a report carries (distinctive terms). `tone_selection`: the same
+    selection scored by the engine picked on the Sentiment page (default: `selection`)."""
+    if selection.empty:
         return [], []
-    colors = charts.corpus_colors(corpus)
-    selected = analysis.restricted(set(arts["article_id"]))
-    mentions, scored, quotes = selected.mentions, selected.scored, selected.quotes
-    out = [words_per_article(analysis, arts)]
+    out = [words_per_article(selection)]
     tables: list[tuple[str, pd.DataFrame]] = []
-    freq = count_mentions(mentions, arts)
-    if not freq.empty:
-        totals = total_by_actor(freq, arts)
-        top = totals.head(15)
-        out += [mentions_ranked(top, "mentions", KINDS),
-                mentions_heatmap(freq, top["actor"].tolist(), "per_1k_words", KINDS)]
-        timeline = mentions_timeline(mentions_by_date(mentions, top["actor"].tolist()[:4]), KINDS)
-        out += [timeline] if timeline else []
-    if not scored.empty:
-        actors = scored["actor"].value_counts().index.astype(str)[:8].tolist()
-        tone = aggregate_tone(scored[scored["actor"].isin(actors)])
-        out += [tone_by_actor(analysis.engine, tone[tone["outlet"] != ALL_OUTLETS], actors, colors),
-                tone_shares(analysis.engine, tone[tone["outlet"] == ALL_OUTLETS]
-                            .sort_values("mentions", ascending=False))]
-    out.append(article_tone_by_outlet(analysis, arts, colors)[0])
-    if arts["outlet"].nunique() >= 2 and not freq.empty:
-        top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
-        out.append(attention_panels(attention(freq, top_actors), colors))
-        speakers = speaker_counts(quotes)
-        if not speakers.empty:
-            out.append(who_speaks(top_speakers(speakers, per_outlet=8), colors))
-        shares = topic_shares(analysis.topic_tags, corpus.sentences, arts)
-        if not shares.empty:
-            out.append(topics_heatmap(shares))
-        diffs = tone_differences(scored, top_actors[:8])
-        if not diffs[diffs["rest_mentions"] > 0].empty:
-            out.append(tone_difference(diffs[diffs["rest_mentions"] > 0], colors))
-        pairs = analysis.pairs[in_articles(analysis.pairs, arts["article_id"])]
-        out.append(co_mentions_heatmap(pairs, top_actors, "all outlets"))
-        tables.append(("outlets-distinctive-terms", distinctive_terms(
-            corpus.sentences_with_text(arts), arts,
-            exclude_words=actor_words(analysis.registry))))
+    mentions = mentions_view(selection, settings.mentions)
+    out += mentions.charts if mentions else []
+    tone_sel = tone_selection or selection
+    tone = tone_view(tone_sel, settings.tone)
+    out += tone.charts if tone else []
+    out.append(article_tone_by_outlet(tone_sel)[0])
+    cmp = compared(selection, settings.compare)
+    if len(cmp.outlets) >= 2:
+        freq, actors = compared_actors(cmp)
+        if not freq.empty:
+            out += attention_view(cmp, freq, actors, settings.compare.focus)
+        extra = [speakers_view(cmp)[1], topics_view(cmp)[1], tone_difference_view(cmp, actors)]
+        out += [c for c in extra if c is not None]
+        out.append(co_mentions_view(cmp, actors, settings.compare.co_mention_outlet))
+        tables.append(("outlets-distinctive-terms",
+                       distinctive_view(cmp, settings.compare.drop_names)))
     return out, tables

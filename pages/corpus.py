@@ -84,7 +84,7 @@ if st.button("Save metadata"):
             st.session_state["_corpus_notice"] = "Metadata saved; every page is updated."
             st.rerun()
 
-dups = v.analysis.duplicates
+dups = v.analysed.duplicates
 if not dups.empty:
     st.subheader("Near-duplicates")
     st.warning(f"{len(dups)} pair(s) of articles share most of their text (a wire story in two "

@@ -2,50 +2,48 @@
 import numpy as np
 import streamlit as st
 
-from analysis.filters import in_articles
-from analysis.mentions import (KINDS, MEASURES, count_mentions, evidence_counts,
-                               evidence_sentences, mentions_by_date, surface_forms, total_by_actor)
+from analysis.counts import MEASURES, surface_forms
+from analysis.evidence import evidence_counts, evidence_sentences
+from analysis.mentions import KINDS
 from figures import charts, views
 from ui import downloads
-from ui.data import selected_articles, view
+from ui.data import selection_or_stop, view
 from ui.evidence import MAX_SHOWN, show_evidence
 
 MAX_UNRESOLVED = 1000  # rows of the unresolved table shown (each reads its sentence)
+DEFAULTS = views.MentionSettings()
 
 v = view()
-corpus, analysis = v.corpus, v.analysis
+corpus, analysed = v.corpus, v.analysed
 st.title("Mentions")
 st.caption("How often each outlet names each actor of the registry: by name, by a role that "
            "stands for them (\"the Chinese leader\"), or by a capital acting for its government "
            "(\"Beijing is seeking\"). Only article text counts: headline, dek and body.")
-for problem in analysis.registry_problems:
+for problem in analysed.registry_problems:
     st.error(f"{problem} — fix it on the Actor registry page; no actor is counted until then.")
 
-arts = selected_articles(v)
+sel = selection_or_stop(v)
+arts = sel.articles
 
 c1, c2, c3 = st.columns([2, 2, 1])
-kinds = c1.pills("Count mentions by", KINDS, selection_mode="multi", default=list(KINDS),
+kinds = c1.pills("Count mentions by", KINDS, selection_mode="multi", default=list(DEFAULTS.kinds),
                  key="m_kinds", help="name: “Xi”, “Xi Jinping”; role: “the Chinese leader”; "
                  "metonym: “Beijing” where it acts for China's government")
-measure = c2.radio("Measure", list(MEASURES), format_func=MEASURES.get, key="m_measure",
-                   horizontal=False)
-top_n = c3.number_input("Actors shown", 3, 60, 15, key="m_top")
+measure = c2.radio("Measure", list(MEASURES), index=list(MEASURES).index(DEFAULTS.measure),
+                   format_func=MEASURES.get, key="m_measure", horizontal=False)
+top_n = c3.number_input("Actors shown", 3, 60, DEFAULTS.top_n, key="m_top")
 if not kinds:
     st.info("Pick at least one kind of mention to count.")
     st.stop()
-
-# The selection as boolean masks over the whole mention table: the functions below read the
-# few columns they need of these rows (copying every column of millions of rows is slow).
-mentions = analysis.mentions
-inside = in_articles(mentions, arts["article_id"])
-counted = inside if set(kinds) == set(KINDS) else inside & mentions["kind"].isin(kinds).to_numpy()
-freq = count_mentions(mentions, arts, kinds=tuple(kinds), rows=inside)
-if freq.empty:
+settings = views.MentionSettings(kinds=tuple(kinds), measure=measure, top_n=int(top_n),
+                                 timeline_actors=st.session_state.get("m_timeline"))
+shown = views.mentions_view(sel, settings)
+downloads.remember("mentions", settings)
+if shown is None:
     st.info("No mention of any registry actor in the selected articles. Add actors on the Actor "
             "registry page, or widen the filters.")
     st.stop()
-totals = total_by_actor(freq, arts)
-top = totals.head(int(top_n))
+freq, totals, top = shown.freq, shown.totals, shown.top
 n_words = int(arts["words"].sum())
 st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
             f"{int(freq['mentions'].sum()):,} resolved mentions** of "
@@ -53,9 +51,9 @@ st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
             "Rates always come with these denominators.")
 
 st.caption("Click a bar to read the sentences behind it.")
-event = downloads.chart(views.mentions_ranked(top, measure, tuple(kinds)), selectable=True)
+event = downloads.chart(shown.ranked, selectable=True)
 clicked = charts.selected_category(event, "y")
-downloads.chart(views.mentions_heatmap(freq, top["actor"].tolist(), measure, tuple(kinds)))
+downloads.chart(shown.heatmap)
 
 # Expanders run their content only while open (on_change="rerun"): a closed one costs nothing.
 with (box := st.expander("The numbers with their denominators (n per outlet)", key="m_numbers",
@@ -65,15 +63,14 @@ with (box := st.expander("The numbers with their denominators (n per outlet)", k
                      column_config={"per_1k_words": st.column_config.NumberColumn(format="%.2f"),
                                     "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
 
-timeline_actors = st.multiselect("Over publication date", top["actor"].tolist(),
-                                 default=top["actor"].tolist()[:4], key="m_timeline")
-timeline = views.mentions_timeline(mentions_by_date(mentions, timeline_actors, rows=counted),
-                                   tuple(kinds))
-if timeline is None:
+# (the timeline was drawn with the widget's value, read above from the session)
+st.multiselect("Over publication date", top["actor"].tolist(), default=shown.timeline_actors,
+               key="m_timeline")
+if shown.timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
 else:
-    downloads.chart(timeline)
+    downloads.chart(shown.timeline)
 
 st.subheader("The sentences behind the numbers")
 actor_options = totals["actor"].tolist()
@@ -81,20 +78,19 @@ if clicked in actor_options:
     st.session_state["m_actor"] = clicked
 e1, e2 = st.columns(2)
 actor = e1.selectbox("Actor", actor_options, key="m_actor")
-outlet = e2.selectbox("Outlet", ["All selected outlets", *sorted(arts["outlet"].unique())],
-                      key="m_outlet")
-ev_outlet = None if outlet.startswith("All") else outlet
-n_mentions, n_sentences = evidence_counts(mentions, actor, outlet=ev_outlet, rows=counted)
+ev_outlet = e2.selectbox("Outlet", [None, *sel.outlets], key="m_outlet",
+                         format_func=lambda o: o or "All selected outlets")
+counted = settings.counted_kinds
+n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
-show_evidence(evidence_sentences(mentions, actor, corpus.sentence_text, outlet=ev_outlet,
-                                 limit=MAX_SHOWN, rows=counted), corpus.labels, total=n_sentences)
+show_evidence(evidence_sentences(sel, actor, outlet=ev_outlet, limit=MAX_SHOWN, kinds=counted),
+              corpus.labels, total=n_sentences)
 prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
 st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
-                       evidence_sentences(mentions, actor, corpus.sentence_text,
-                                          outlet=ev_outlet, rows=counted),
-                       prov),
+                       evidence_sentences(sel, actor, outlet=ev_outlet, kinds=counted), prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
+mentions, inside = sel.table("mentions"), sel.mask("mentions")
 with (box := st.expander(f"Surface forms merged into {actor}", key="m_surfaces",
                          on_change="rerun")):
     if box.open:
@@ -108,8 +104,8 @@ with (box := st.expander(f"Unresolved mentions ({n_unresolved:,}): never guessed
     if box.open and not n_unresolved:
         st.caption("Every mention in the selection resolved to one actor.")
     elif box.open:
-        shown = mentions.iloc[np.flatnonzero(is_unresolved)[:MAX_UNRESOLVED]]
+        rows = mentions.iloc[np.flatnonzero(is_unresolved)[:MAX_UNRESOLVED]]
         if n_unresolved > MAX_UNRESOLVED:
             st.caption(f"The first {MAX_UNRESOLVED:,} of {n_unresolved:,}.")
-        st.dataframe(shown[["outlet", "surface", "kind", "candidates"]].assign(
-                         sentence=corpus.sentence_text(shown)), hide_index=True, width="stretch")
+        st.dataframe(rows[["outlet", "surface", "kind", "candidates"]].assign(
+                         sentence=corpus.sentence_text(rows)), hide_index=True, width="stretch")

@@ -1,22 +1,19 @@
 """Outlets side by side: attention, voices, topics, words and tone, each against the rest."""
 import streamlit as st
 
-from analysis.compare import (THIN_ARTICLES, THIN_WORDS, attention, outlet_volume,
-                              term_sentences, tone_differences)
-from analysis.filters import apply_filters, in_articles
-from analysis.mentions import count_mentions, evidence_counts, evidence_sentences, total_by_actor
-from analysis.quotes import speaker_counts, speaker_quotes, top_speakers
-from analysis.topics import topic_sentences, topic_shares
-from figures import charts, views
+from analysis.compare import THIN_ARTICLES, THIN_WORDS, outlet_volume, term_sentences
+from analysis.evidence import evidence_counts, evidence_sentences
+from analysis.quotes import speaker_quotes
+from analysis.topics import topic_sentences
+from figures import views
 from ui import downloads
-from ui.data import distinctive, on_demand, selection_key, view
+from ui.data import distinctive, on_demand, view
 from ui.evidence import MAX_SHOWN, show_evidence, show_quotes
 
 v = view()
-corpus, analysis = v.corpus, v.analysis
+corpus, analysed = v.corpus, v.analysed
 st.title("Compare outlets")
-arts_all = apply_filters(corpus.articles, v.filters)
-available = sorted(arts_all["outlet"].unique())
+available = v.selection.outlets
 if len(available) < 2:
     st.info("Comparing needs at least two outlets: widen the outlets or dates in the sidebar.")
     st.stop()
@@ -26,16 +23,11 @@ if len(picked) < 2:
     st.info("Pick at least two outlets to compare.")
     st.stop()
 
-arts = arts_all[arts_all["outlet"].isin(picked)]
-ids = set(arts["article_id"])
-# The selection as a mask over the whole mention table (no copy of its millions of rows):
-# count_mentions and outlet_volume select the articles themselves.
-mentions = analysis.mentions
-inside = in_articles(mentions, arts["article_id"])
+sel = views.compared(v.selection, views.CompareSettings(outlets=tuple(picked)))
+downloads.amend("compare", views.CompareSettings(), outlets=tuple(picked))
 labels = corpus.labels
-colors = charts.corpus_colors(corpus)
 
-volume = outlet_volume(arts, mentions, analysis.quotes)
+volume = outlet_volume(sel)
 thin = volume.loc[volume["thin"], "outlet"].tolist()
 if thin:
     st.warning(f"Little text behind: **{', '.join(thin)}** (fewer than {THIN_ARTICLES} articles "
@@ -64,61 +56,63 @@ with st.expander("How this is computed"):
 # Only the open tab runs (a switch reruns the page): six panels' work would not be instant.
 tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"],
                key="o_tab", on_change="rerun")
-freq = count_mentions(mentions, arts, rows=inside)
-top_actors = total_by_actor(freq, arts)["actor"].head(12).tolist()
+freq, top_actors = views.compared_actors(sel)
 
 
 def attention_panel() -> None:
     """Each outlet's share of its actor mentions, against the rest."""
-    shown = attention(freq, top_actors)
-    downloads.chart(views.attention_panels(shown, colors))
+    if freq.empty:
+        st.info("No mention of any registry actor in the picked outlets.")
+        return
+    panels, difference = views.attention_view(sel, freq, top_actors,
+                                              st.session_state.get("o_focus"))
+    downloads.chart(panels)
     focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
-    downloads.chart(views.attention_difference(shown[shown["outlet"] == focus], focus, colors))
+    downloads.amend("compare", views.CompareSettings(), focus=focus)
+    downloads.chart(difference)
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
-    show_evidence(evidence_sentences(mentions, actor, corpus.sentence_text, outlet=focus,
-                                     limit=MAX_SHOWN, rows=inside), labels,
-                  total=evidence_counts(mentions, actor, outlet=focus, rows=inside)[1])
+    show_evidence(evidence_sentences(sel, actor, outlet=focus, limit=MAX_SHOWN), labels,
+                  total=evidence_counts(sel, actor, outlet=focus)[1])
 
 
 def speakers_panel() -> None:
     """Who the picked outlets quote, by quoted words."""
-    quotes = analysis.rows_of("quotes", ids)
-    speakers = speaker_counts(quotes)
-    if speakers.empty:
+    speakers, chart = views.speakers_view(sel)
+    if chart is None:
         st.info("No attributed quotation in the picked outlets.")
     else:
-        downloads.chart(views.who_speaks(top_speakers(speakers, per_outlet=8), colors))
+        downloads.chart(chart)
         c1, c2 = st.columns(2)
         sp_outlet = c1.selectbox("Outlet", picked, key="o_sp_outlet")
         names = speakers.loc[speakers["outlet"] == sp_outlet, "speaker"].tolist()
         if names:
             who = c2.selectbox("Speaker", names, key="o_speaker")
-            show_quotes(speaker_quotes(quotes, who, outlet=sp_outlet), labels)
+            show_quotes(speaker_quotes(sel.rows("quotes"), who, outlet=sp_outlet), labels)
         else:
             st.caption(f"No attributed quotation in {sp_outlet}.")
 
 
 def topics_panel() -> None:
     """Share of each outlet's sentences per topic."""
-    if analysis.topic_problem:
-        st.error(analysis.topic_problem)
-    shares = topic_shares(analysis.topic_tags, corpus.sentences, arts)
-    if shares.empty:
+    if analysed.topic_problem:
+        st.error(analysed.topic_problem)
+    shares, chart = views.topics_view(sel)
+    if chart is None:
         st.info("No topic term occurs in the picked outlets.")
     else:
-        downloads.chart(views.topics_heatmap(shares))
+        downloads.chart(chart)
         c1, c2 = st.columns(2)
         topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
         t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
-        show_evidence(topic_sentences(analysis.topic_tags, corpus.sentence_text, arts, topic,
-                                      t_outlet), labels)
+        show_evidence(topic_sentences(sel, topic, t_outlet), labels)
 
 
 def words_panel() -> None:
     """Terms distinctive of each outlet (on a click for large selections)."""
     drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
-    terms = (distinctive(corpus.content_hash, selection_key(arts), drop_names, analysis, arts)
-             if on_demand("distinctive words", arts, "distinctive") else None)
+    downloads.amend("compare", views.CompareSettings(), drop_names=drop_names)
+    terms = (distinctive(sel, drop_names)
+             if on_demand("distinctive words", sel.articles, "distinctive") else None)
     if terms is None:
         st.caption("Distinctive words read every sentence of the selection.")
     elif terms.empty:
@@ -133,36 +127,35 @@ def words_panel() -> None:
                              column_config={"z": st.column_config.NumberColumn(format="%.1f")})
         st.download_button("Distinctive terms (CSV)",
                            downloads.export.table_csv(terms, downloads.provenance(
-                               "weighted log-odds, informative Dirichlet prior (Monroe et al. 2008)")),
+                               "weighted log-odds, informative Dirichlet prior (Monroe et al. 2008)",
+                               sel)),
                            file_name="outlets-distinctive-terms.csv", mime="text/csv",
                            on_click="ignore")
         c1, c2 = st.columns(2)
         term_outlet = c1.selectbox("Outlet", picked, key="o_term_outlet")
         term = c2.selectbox("Term", terms.loc[terms["outlet"] == term_outlet, "term"].tolist(), key="o_term")
         if term:
-            show_evidence(term_sentences(corpus.sentences_with_text(arts[arts["outlet"] == term_outlet]),
-                                         arts, term, term_outlet), labels)
+            show_evidence(term_sentences(sel, term, term_outlet), labels)
 
 
 def tone_panel() -> None:
     """Tone around the top actors in each outlet minus the rest."""
-    diffs = tone_differences(analysis.rows_of("scored", ids), top_actors[:8])
-    diffs = diffs[diffs["rest_mentions"] > 0]
-    if diffs.empty:
+    chart = views.tone_difference_view(sel, top_actors)
+    if chart is None:
         st.info("No actor is named by two or more picked outlets: no tone to compare.")
     else:
         st.caption("Hollow dots: fewer than 10 mentions on one side. The tone of coverage "
                    "around an actor, not the outlet's stance.")
-        downloads.chart(views.tone_difference(diffs, colors))
+        downloads.chart(chart)
 
 
 def co_mentions_panel() -> None:
     """Actors named in the same sentence."""
     c1, c2 = st.columns(2)
-    cm_outlet = c1.selectbox("Outlet", ["All picked outlets", *picked], key="o_cm_outlet")
-    chosen = arts if cm_outlet.startswith("All") else arts[arts["outlet"] == cm_outlet]
-    pairs = analysis.pairs[in_articles(analysis.pairs, chosen["article_id"])]
-    downloads.chart(views.co_mentions_heatmap(pairs, top_actors, cm_outlet))
+    cm_outlet = c1.selectbox("Outlet", [None, *picked], key="o_cm_outlet",
+                             format_func=lambda o: o or "All picked outlets")
+    downloads.chart(views.co_mentions_view(sel, top_actors, cm_outlet))
+    downloads.amend("compare", views.CompareSettings(), co_mention_outlet=cm_outlet)
 
 
 for tab, panel in zip(tabs, (attention_panel, speakers_panel, topics_panel, words_panel,

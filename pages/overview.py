@@ -4,7 +4,7 @@ import streamlit as st
 from analysis.overview import corpus_summary
 from figures import views
 from ui import downloads
-from ui.data import selected_articles, view
+from ui.data import selection_or_stop, view
 from ui.html import paragraphs_html, set_aside_html
 
 v = view()
@@ -16,7 +16,8 @@ if len(corpus.problems):
                      "everything else was loaded", expanded=True):
         st.dataframe(corpus.problems, hide_index=True, width="stretch")
 
-arts = selected_articles(v)
+sel = selection_or_stop(v)
+arts = sel.articles
 
 s = corpus_summary(arts)
 c = st.columns(5)
@@ -44,7 +45,7 @@ st.dataframe(
     },
 )
 
-downloads.chart(views.words_per_article(v.analysis, arts))
+downloads.chart(views.words_per_article(sel))
 
 st.subheader("Read an article")
 label = st.selectbox("Article", arts["label"].tolist(), key="overview_article")

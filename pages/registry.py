@@ -4,20 +4,20 @@ import streamlit as st
 
 from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, person_actor,
                              save_registry, update_actor)
-from analysis.mentions import registry_table
+from analysis.counts import registry_table
 from analysis.library import read_only
 from analysis.pipeline import corpus_folder, registry_path
 from ui.data import on_demand, unclaimed_names, view
 
 v = view()
-analysis, corpus = v.analysis, v.corpus
-registry = analysis.registry
+analysed, corpus = v.analysed, v.corpus
+registry = analysed.registry
 path = registry_path(corpus)
 st.title("Actor registry")
 st.caption(f"`{path}` · {len(registry.actors)} actors. Aliases are plain text matched "
            "case-sensitively on word boundaries; short forms (surnames) may be shared and "
            "resolve to the person the article named most recently.")
-for problem in analysis.registry_problems:
+for problem in analysed.registry_problems:
     st.error(f"{problem} — fix the file by hand; until then no actor is counted.")
 
 
@@ -46,7 +46,7 @@ def _split(text: str) -> tuple[str, ...]:
 if notice := st.session_state.pop("_registry_notice", None):
     st.success(notice)
 
-st.dataframe(registry_table(registry, analysis.mentions), hide_index=True, width="stretch",
+st.dataframe(registry_table(registry, analysed.mentions), hide_index=True, width="stretch",
              height=320)
 
 left, right = st.columns(2)
@@ -81,7 +81,7 @@ with right.form("edit_aliases"):
 st.subheader("Names no actor claims yet")
 st.caption("Capitalised names that appear at least twice and are not matched by the registry. "
            "Promote one to count it on every page.")
-found = (unclaimed_names(corpus.content_hash, analysis)
+found = (unclaimed_names(analysed)
          if on_demand("unclaimed names", corpus.articles, "unclaimed") else None)
 if found is not None and found.empty:
     st.caption("None: every recurring name is claimed.")

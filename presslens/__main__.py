@@ -6,7 +6,7 @@
     python -m presslens sentiment [DIR] --format …                tone per (actor, outlet)
     python -m presslens report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m presslens new CORPUS / add CORPUS FILES...          the corpus library
-    python -m presslens index DIR [--workers N] [--engine dask]   the per-article work, stored
+    python -m presslens index DIR [--workers N] [--executor dask]   the per-article work, stored
     python -m presslens bench --articles N [N ...]                speed and memory, side by side
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
@@ -21,57 +21,58 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import SEEDS_DIR, Corpus, load_corpus
-from analysis.pipeline import analyse
-from analysis.sentiment import DEFAULT_ENGINE, ENGINES
+from analysis.corpus import SEEDS_DIR
+from analysis.pipeline import Analysis, open_corpus
+from analysis.sentiment import DEFAULT_ENGINE, ENGINES, score_tone
 
 
 class _Failed(Exception):
     """A command could not run; its reason is already on stderr."""
 
 
-def _load(args: argparse.Namespace) -> Corpus:
-    corpus = load_corpus(args.dir)
-    for row in corpus.problems.itertuples():
+def _opened(args: argparse.Namespace) -> Analysis:
+    """The corpus at args.dir, opened as the dashboard opens it (pipeline.open_corpus: the
+    same tables, the same identity), its loading and registry problems on stderr; scored by
+    args.engine where the command has one."""
+    if not args.dir.exists():
+        print(f"error: {args.dir} does not exist — give a corpus folder or a .csv/.jsonl table",
+              file=sys.stderr)
+        raise _Failed
+    analysed = open_corpus(args.dir)[0]
+    for row in analysed.corpus.problems.itertuples():
         print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
               file=sys.stderr)
-    if not args.dir.exists():
-        raise _Failed
-    return corpus
-
-
-def _analysed(args: argparse.Namespace):
-    result = analyse(_load(args))
-    for problem in result.registry_problems:
+    for problem in analysed.registry_problems:
         print(f"error: {problem}", file=sys.stderr)
-    return result
+    engine = getattr(args, "engine", analysed.engine)
+    if engine != analysed.engine:
+        analysed = analysed.with_engine(engine, score_tone(
+            analysed.mentions, analysed.corpus.sentence_text, engine=engine))
+    return analysed
 
 
 def cmd_corpus(args: argparse.Namespace) -> pd.DataFrame | None:
-    corpus = _load(args)
-    out = corpus.articles.drop(columns=["text", "extra"])
+    out = _opened(args).corpus.articles.drop(columns=["extra"])
     out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
     return out
 
 
 def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
-    result = _analysed(args)
+    result = _opened(args)
     out = result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
                            "end", "candidates"]]
     return out.assign(sentence=result.corpus.sentence_text(result.mentions))
 
 
 def cmd_quotes(args: argparse.Namespace) -> pd.DataFrame | None:
-    q = _analysed(args).quotes
+    q = _opened(args).quotes
     return q[["file", "outlet", "speaker", "actor", "speaker_kind", "relay", "kind", "quote"]]
 
 
 def cmd_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
-    from analysis.sentiment import aggregate_tone, score_mentions
+    from analysis.sentiment import aggregate_tone
 
-    result = _analysed(args)
-    return aggregate_tone(score_mentions(result.mentions, result.corpus.sentence_text,
-                                         engine=args.engine))
+    return aggregate_tone(_opened(args).scored)
 
 
 def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -101,21 +102,20 @@ def cmd_evaluate_sentiment(args: argparse.Namespace) -> pd.DataFrame | None:
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    """All pages' charts of the corpus in PNG, SVG, HTML and CSV, and an index.html."""
+    """All pages' charts of the corpus in PNG, SVG, HTML and CSV, and an index.html: the
+    dashboard's report ZIP, each page with its defaults."""
     import time
 
-    from analysis.filters import Filters
-    # The one command that draws: it needs plotly/kaleido, so it lives with the charts in ui/.
+    from analysis.selection import Selection
     from figures.export import Provenance
     from figures.report import report_files, write_report
-    from figures.views import all_charts
+    from figures.views import report_charts
 
     t0 = time.perf_counter()
-    result = _analysed(args)
-    charts, tables = all_charts(result, Filters())
-    prov = Provenance(result.corpus.name, result.corpus.content_hash, Filters().describe(),
-                      "see each chart's caption")
-    files = report_files(charts, tables, prov, images=None if not args.no_images else False)
+    selection = Selection(_opened(args))
+    charts, tables = report_charts(selection)
+    files = report_files(charts, tables, Provenance.of(selection, "see each chart's caption"),
+                         images=None if not args.no_images else False)
     write_report(files, args.out)
     print(f"wrote {len(files)} files for {len(charts)} charts to {args.out}/ "
           f"(open {args.out}/index.html) in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
@@ -168,8 +168,8 @@ def cmd_index(args: argparse.Namespace) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        tables, info, problems = update_index(args.dir, engine=args.tone, workers=args.workers,
-                                              executor=args.engine, scheduler=args.scheduler,
+        tables, info, problems = update_index(args.dir, engine=args.engine, workers=args.workers,
+                                              executor=args.executor, scheduler=args.scheduler,
                                               progress=progress)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
@@ -248,12 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dir", type=Path)
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="worker processes (default: all cores)")
-    p.add_argument("--engine", choices=("processes", "dask"), default="processes",
+    p.add_argument("--executor", choices=("processes", "dask"), default="processes",
                    help="where the chunks run: local worker processes (default), or a Dask cluster")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                   help="with --engine dask: the scheduler (tcp://host:8786); default: a local "
+                   help="with --executor dask: the scheduler (tcp://host:8786); default: a local "
                         "cluster of --workers processes")
-    p.add_argument("--tone", choices=list(ENGINES), default=DEFAULT_ENGINE,
+    p.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE,
                    help=f"tone engine (default: {DEFAULT_ENGINE})")
     p.set_defaults(func=cmd_index, format="table")
     p = sub.add_parser("bench", help="time and memory of the analysis against the plain "

@@ -22,13 +22,12 @@ import multiprocessing as mp
 import platform
 import random
 import re
-import resource
-import threading
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from analysis.corpus import SEEDS_DIR, load_corpus
+from presslens.memory import ChildrenPeak, peak_mb
 
 OUTLETS = [f"Outlet {i:02d}" for i in range(1, 21)]
 
@@ -48,7 +47,7 @@ def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
     varied by two words (`_varied`)."""
     rng = random.Random(seed)
     seeds = load_corpus(SEEDS_DIR)
-    sentences = [s for s in seeds.sentences["text"] if len(s.split()) >= 6]
+    sentences = [s for s in seeds.sentences_with_text()["text"] if len(s.split()) >= 6]
     vocabulary = sorted({w for s in sentences for w in s.split(" ")
                          if w.isalpha() and w.islower() and len(w) > 3})
     out.mkdir(parents=True, exist_ok=True)
@@ -71,47 +70,6 @@ def synthetic_corpus(n: int, out: Path, *, seed: int = 0) -> Path:
     return out / "articles.jsonl"
 
 
-def _high_water_mb(pid: int | str = "self") -> float | None:
-    """The process's peak resident memory (VmHWM), or None where /proc does not tell."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            return next(int(line.split()[1]) / 1024 for line in fh if line.startswith("VmHWM:"))
-    except (OSError, StopIteration, ValueError):
-        return None
-
-
-def peak_mb() -> float:
-    """This process's peak memory. Not getrusage's ru_maxrss: a spawned process starts as a
-    fork of its parent, and on Linux its ru_maxrss keeps the parent's size at that moment (a
-    worker started by a 1.5 GB process reports 1.5 GB, however little it uses itself)."""
-    hwm = _high_water_mb()
-    return hwm if hwm is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-class ChildrenPeak:
-    """The largest peak memory (VmHWM) among this process's child processes while the block
-    runs, read every `every` seconds from /proc (0 where /proc does not tell)."""
-
-    def __init__(self, every: float = 0.1):
-        self.every, self.mb = every, 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-
-    def _watch(self) -> None:
-        while not self._stop.wait(self.every):
-            for task in Path("/proc/self/task").glob("*/children"):
-                for pid in task.read_text().split():
-                    self.mb = max(self.mb, _high_water_mb(pid) or 0.0)
-
-    def __enter__(self) -> "ChildrenPeak":
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def _index(corpus: Path) -> tuple[float, dict]:
     import os
 
@@ -132,11 +90,11 @@ def _indexed(path: str, queue) -> None:
 
 def _reopened(path: str, queue) -> None:
     """Open the index as the dashboard does, then index again after adding 10 articles."""
-    from analysis.pipeline import open_indexed
+    from analysis.pipeline import open_corpus
 
     corpus = Path(path)
     t0 = time.perf_counter()
-    analysis, _ = open_indexed(corpus)
+    analysis, _ = open_corpus(corpus)
     reopen = time.perf_counter() - t0  # the first page can draw: corpus tables are in
     tables = {name: analysis.tables[name] for name in analysis.tables}  # the rest, read meanwhile
     all_tables = time.perf_counter() - t0

@@ -5,8 +5,8 @@ import statistics
 import time
 from pathlib import Path
 
-from presslens.bench import peak_mb
 from analysis.corpus import PACKAGE_ROOT
+from presslens.memory import peak_mb
 
 PAGES = ("overview", "mentions", "sentiment", "outlets", "registry", "corpus")
 FILTER_CHANGES = 5  # per page: the median is reported (a shared 2-core machine is noisy), and the max

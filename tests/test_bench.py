@@ -1,7 +1,8 @@
 import multiprocessing as mp
 import time
 
-from presslens.bench import OUTLETS, ChildrenPeak, peak_mb, synthetic_corpus
+from presslens.bench import OUTLETS, synthetic_corpus
+from presslens.memory import ChildrenPeak, peak_mb
 from analysis.corpus import load_corpus
 
 

@@ -1,4 +1,6 @@
-"""Cache seam: the expensive per-corpus work runs once per corpus content hash."""
+"""Cache seam: the expensive per-corpus work runs once per corpus state (its fingerprint),
+through the same route as the command line (pipeline.open_corpus); what depends on the
+selection is cached by the analysis's identity and the selection's articles."""
 from __future__ import annotations
 
 import argparse
@@ -7,18 +9,20 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from analysis.corpus import SEEDS_DIR, Corpus, fingerprint
+from analysis.corpus import SEEDS_DIR, Corpus
+from analysis.identity import fingerprint
 from analysis.library import library_dir, list_corpora
-from analysis.compare import actor_words, distinctive_terms
-from analysis.filters import Filters, apply_filters
-from analysis.mentions import discover_names
-from analysis.pipeline import Analysis, open_indexed
-from analysis.sentiment import score_mentions
+from analysis.discovery import discover_names
+from analysis.pipeline import Analysis, open_corpus
+from analysis.selection import Filters, Selection
+from analysis.sentiment import score_tone
+from figures.views import distinctive_view
 
 CORPUS_ENV = "PRESSLENS_CORPUS"
 
@@ -27,12 +31,17 @@ CORPUS_ENV = "PRESSLENS_CORPUS"
 class View:
     """What every page draws from: the analysed corpus and the sidebar's filters."""
 
-    analysis: Analysis
+    analysed: Analysis
     filters: Filters
 
     @property
     def corpus(self) -> Corpus:
-        return self.analysis.corpus
+        return self.analysed.corpus
+
+    @cached_property
+    def selection(self) -> Selection:
+        """The sidebar's selection, its tables' masks worked out once per run."""
+        return Selection(self.analysed, self.filters)
 
 
 SEED_CHOICE = "Seed corpus (read-only)"
@@ -81,7 +90,7 @@ def _opened() -> dict:
 
 
 def current_analysis() -> Analysis:
-    """The analysis of the session's corpus, from its index. The fingerprint (names, sizes and
+    """The analysed of the session's corpus, from its index. The fingerprint (names, sizes and
     modification times of the corpus files, actors.toml and topics.toml) is part of the key:
     an edited corpus is reopened, and the index reprocesses only what changed, with a progress
     bar. Worker processes cannot be spawned from inside the Streamlit server, so the app
@@ -92,21 +101,21 @@ def current_analysis() -> Analysis:
     with held["lock"]:
         lock = held["locks"].setdefault(key, threading.Lock())
     with lock:
-        analysis = held["analyses"].get(key)
-        if analysis is None:
+        analysed = held["analyses"].get(key)
+        if analysed is None:
             bar = st.progress(0.0, text=f"Opening {path.name}…")
 
             def progress(done: int, total: int) -> None:
                 bar.progress(done / total if total else 1.0,
                              text=f"Analysing articles not in the index yet: {done:,} of {total:,}")
 
-            analysis = open_indexed(path, progress=progress)[0]
+            analysed = open_corpus(path, progress=progress)[0]
             bar.empty()
             with held["lock"]:
-                held["analyses"][key] = analysis
+                held["analyses"][key] = analysed
                 for old in list(held["analyses"])[:-4]:
                     del held["analyses"][old]
-        return analysis
+        return analysed
 
 
 def set_view(view: View) -> None:
@@ -118,24 +127,25 @@ def view() -> View:
 
 
 @st.cache_resource(show_spinner="Scoring every mention with this engine…", max_entries=8)
-def _rescored(path: str, content_hash: str, engine: str, _analysis: Analysis):
-    return score_mentions(_analysis.mentions, _analysis.corpus.sentence_text, engine=engine)
+def _rescored(identity: str, engine: str, _analysed: Analysis) -> pd.DataFrame:
+    return score_tone(_analysed.mentions, _analysed.corpus.sentence_text, engine=engine)
 
 
-def scored_with(analysis: Analysis, engine: str):
-    """The analysis's mentions scored by `engine` (the pipeline's own engine costs nothing)."""
-    if engine == analysis.engine:
-        return analysis.scored
-    return _rescored(str(analysis.corpus.path), analysis.corpus.content_hash, engine, analysis)
+def with_engine(analysed: Analysis, engine: str) -> Analysis:
+    """The analysis with its mentions scored by `engine` (its own engine costs nothing)."""
+    if engine == analysed.engine:
+        return analysed
+    return analysed.with_engine(engine, _rescored(analysed.identity, engine, analysed))
 
 
-def selected_articles(v: View):
-    """The articles inside the sidebar's filters; where none are, say so and end the page."""
-    arts = apply_filters(v.corpus.articles, v.filters)
-    if arts.empty:
+def selection_or_stop(v: View, selection: Selection | None = None) -> Selection:
+    """The sidebar's selection (or `selection`); where it holds no article, say so and end
+    the page."""
+    selection = selection or v.selection
+    if selection.empty:
         st.info("No article matches the filters. Widen the outlets or dates in the sidebar.")
         st.stop()
-    return arts
+    return selection
 
 
 # Above this many articles, scans over every sentence (distinctive words, unclaimed names)
@@ -164,14 +174,23 @@ def selection_key(articles: pd.DataFrame) -> str:
 
 
 @st.cache_data(show_spinner="Counting the words of every outlet…", max_entries=16)
-def distinctive(content_hash: str, selection: str, drop_names: bool, _analysis: Analysis,
-                _articles: pd.DataFrame) -> pd.DataFrame:
-    exclude = actor_words(_analysis.registry) if drop_names else frozenset()
-    return distinctive_terms(_analysis.corpus.sentences_with_text(_articles), _articles,
-                             exclude_words=exclude)
+def _distinctive(identity: str, articles: str, drop_names: bool, _selection: Selection
+                 ) -> pd.DataFrame:
+    return distinctive_view(_selection, drop_names)
+
+
+def distinctive(selection: Selection, drop_names: bool) -> pd.DataFrame:
+    """Distinctive words of the selection, kept for later visits."""
+    return _distinctive(selection.analysed.identity, selection_key(selection.articles),
+                        drop_names, selection)
 
 
 @st.cache_data(show_spinner="Looking for names no actor claims…", max_entries=4)
-def unclaimed_names(content_hash: str, _analysis: Analysis) -> pd.DataFrame:
-    return discover_names(_analysis.corpus.sentences_with_text(), _analysis.mentions,
-                          _analysis.registry)
+def _unclaimed(identity: str, _analysed: Analysis) -> pd.DataFrame:
+    return discover_names(_analysed.corpus.sentences_with_text(), _analysed.mentions,
+                          _analysed.registry)
+
+
+def unclaimed_names(analysed: Analysis) -> pd.DataFrame:
+    """Capitalised names of the corpus that no actor claims, kept per identity."""
+    return _unclaimed(analysed.identity, analysed)

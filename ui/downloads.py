@@ -2,29 +2,33 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from collections.abc import Mapping
 
 import streamlit as st
 
-from figures import export
-from ui.data import view
+from analysis.selection import Selection
+from figures import export, views
+from figures.report import report_files, report_zip
 from figures.views import Chart
+from ui.data import view, with_engine
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "chart"
 
 
-def provenance(method: str) -> export.Provenance:
-    v = view()
-    return export.Provenance(corpus=v.corpus.name, corpus_hash=v.corpus.content_hash,
-                             filters=v.filters.describe(), method=method)
+def provenance(method: str, selection: Selection | None = None) -> export.Provenance:
+    """The provenance of what is drawn from `selection` (default: the sidebar's)."""
+    return export.Provenance.of(selection or view().selection, method)
 
 
 def chart(c: Chart, *, selectable: bool = False):
-    """Draw the chart and, under it, its four downloads. Images are made only when clicked.
-    With `selectable`, clicking a bar or point reruns the page and the selection is returned."""
+    """Draw the chart and, under it, its four downloads, stamped with the provenance of what
+    it was drawn from. Images are made only when clicked. With `selectable`, clicking a bar or
+    point reruns the page and the selection is returned."""
     fig, data = c.fig, c.data
-    prov = provenance(c.method)
+    prov = provenance(c.method, c.source)
     slug = _slug(c.name)
     event = st.plotly_chart(fig, width="stretch", key=f"fig-{slug}",
                             on_select="rerun" if selectable else "ignore",
@@ -52,21 +56,43 @@ def chart(c: Chart, *, selectable: bool = False):
     return event
 
 
+def remember(name: str, value) -> None:
+    """Keep what a page drew with (its settings, the tone engine) for the report: Streamlit
+    forgets a page's widget values once another page is open."""
+    st.session_state.setdefault(SAVED, {})[name] = value
+
+
+def amend(name: str, default, **changes) -> None:
+    """Change some fields of what `remember` kept under `name` (`default` if nothing yet)."""
+    saved = st.session_state.setdefault(SAVED, {})
+    saved[name] = replace(saved.get(name, default), **changes)
+
+
+SAVED = "_drawn_with"
+
+
+def report_settings(saved: Mapping) -> views.ReportSettings:
+    """Each page as the user last drew it (what `remember` kept), else with its defaults."""
+    return views.ReportSettings(mentions=saved.get("mentions", views.MentionSettings()),
+                                tone=saved.get("tone", views.ToneSettings()),
+                                compare=saved.get("compare", views.CompareSettings()))
+
+
 def report_button() -> None:
     """One button for the whole current view: every chart in all formats, the CSVs and an
-    index.html, zipped. Made when clicked."""
-    from figures.report import report_files, report_zip
-    from figures.views import all_charts
-
+    index.html, zipped; each page drawn with what the user picked on it. Made when clicked."""
     v = view()
-    prov = provenance("see each chart's caption")
+    saved = st.session_state.setdefault(SAVED, {})  # read when clicked, the page drawn by then
 
     def build() -> bytes:
-        charts, tables = all_charts(v.analysis, v.filters)
-        return report_zip(report_files(charts, tables, prov))
+        engine = saved.get("engine", v.analysed.engine)
+        tone_selection = Selection(with_engine(v.analysed, engine), v.filters)
+        charts, tables = views.report_charts(v.selection, report_settings(saved),
+                                             tone_selection=tone_selection)
+        return report_zip(report_files(charts, tables, provenance("see each chart's caption")))
 
     st.sidebar.download_button(
         "Download report (ZIP)", data=build, file_name=f"presslens-{_slug(v.corpus.name)}-report.zip",
         mime="application/zip", on_click="ignore", key="report-zip", icon=":material/folder_zip:",
-        help="Every chart of every page for the current filters: PNG, SVG, HTML and CSV, with an "
-             "index.html that shows them with their captions.")
+        help="Every chart of every page for the current filters, as you set each page: PNG, SVG, "
+             "HTML and CSV, with an index.html that shows them with their captions.")

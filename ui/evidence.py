@@ -6,7 +6,7 @@ import html
 import pandas as pd
 import streamlit as st
 
-from analysis.mentions import parse_spans
+from analysis.evidence import parse_spans
 from ui.html import highlight_html
 
 MAX_SHOWN = 150

@@ -10,7 +10,7 @@ from datetime import date
 import streamlit as st
 
 from analysis.corpus import Corpus
-from analysis.filters import Filters
+from analysis.selection import Filters
 
 
 def _parse_iso(value: str | None) -> date | None:

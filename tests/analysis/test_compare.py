@@ -6,10 +6,11 @@ from analysis import schema
 from analysis.compare import (actor_words, attention, co_mention_matrix, co_mentions,
                               distinctive_terms, outlet_volume, term_sentences, tone_differences)
 from analysis.corpus import load_corpus
-from analysis.filters import in_articles
-from analysis.mentions import count_mentions
+from analysis.counts import count_mentions
 from analysis.pipeline import analyse
+from analysis.selection import Filters, Selection, in_articles
 from analysis.topics import Topic, tag_sentences, topic_shares
+from tests.analysis.selections import selection_of
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +24,11 @@ def _toy():
     sents = pd.DataFrame({"article_id": ["a", "a", "b", "b"], "sentence_id": [0, 1, 0, 1],
                           "text": ["Tariffs rose and tariffs rose again.", "Tariffs hurt farmers.",
                                    "Climate talks resumed.", "Climate talks and tariffs."]})
-    return arts, sents
+    return selection_of(arts, sentences=sents)
 
 
 def test_distinctive_terms_point_the_right_way():
-    arts, sents = _toy()
-    terms = distinctive_terms(sents, arts, min_count=2)
+    terms = distinctive_terms(_toy(), min_count=2)
     assert list(terms.columns) == list(schema.DISTINCTIVE)
     a = terms[terms["outlet"] == "A"].set_index("term")
     b = terms[terms["outlet"] == "B"].set_index("term")
@@ -38,8 +38,7 @@ def test_distinctive_terms_point_the_right_way():
 
 
 def test_distinctive_terms_match_monroe_formula_by_hand():
-    arts, sents = _toy()
-    terms = distinctive_terms(sents, arts, min_count=1, top=100)
+    terms = distinctive_terms(_toy(), min_count=1, top=100)
     row = terms[(terms["outlet"] == "A") & (terms["term"] == "tariffs")].iloc[0]
     # counts: A tariffs 3 of n_A terms; B tariffs 1 of n_B; prior = pooled counts
     counts_a = {"tariffs": 3, "rose": 2, "tariffs rose": 2, "hurt": 1, "farmers": 1,
@@ -55,14 +54,12 @@ def test_distinctive_terms_match_monroe_formula_by_hand():
 
 
 def test_term_sentences_highlight_the_term():
-    arts, sents = _toy()
-    ev = term_sentences(sents, arts, "climate talks", "B")
+    ev = term_sentences(_toy(), "climate talks", "B")
     assert len(ev) == 2 and ev["spans"].iloc[0] == "0-13"
 
 
 def test_attention_shares_sum_to_100_and_differences_by_hand(seeds):
-    arts = seeds.corpus.articles
-    att = attention(count_mentions(seeds.mentions, arts))
+    att = attention(count_mentions(Selection(seeds)))
     sums = att.groupby("outlet")["share_pct"].sum()
     assert np.allclose(sums, 100)
     row = att[(att["outlet"] == "NV") & (att["actor"] == "Russia")].iloc[0]
@@ -78,7 +75,7 @@ def test_tone_difference_and_volume(seeds):
     for r in diffs.itertuples():
         assert r.diff == pytest.approx(r.tone_mean - r.rest_tone_mean)
         assert r.ci_low <= r.diff <= r.ci_high
-    vol = outlet_volume(seeds.corpus.articles, seeds.mentions, seeds.quotes)
+    vol = outlet_volume(Selection(seeds))
     assert vol["thin"].all() and vol["articles"].tolist() == [1] * 5
 
 
@@ -96,6 +93,9 @@ def test_co_mentions_of_a_selection_are_those_of_its_articles(seeds):
     some = seeds.corpus.articles["article_id"].iloc[[0, 3]]
     actors = ["China", "United States", "Xi Jinping", "Joe Biden", "Antony Blinken"]
     picked = co_mention_matrix(pairs[in_articles(pairs, some)], actors)
+    outlets = tuple(seeds.corpus.articles["outlet"].iloc[[0, 3]])  # one article per outlet
+    selected = Selection(seeds, Filters(outlets=outlets)).rows("pairs")
+    assert co_mention_matrix(selected, actors).equals(picked)
     alone = co_mention_matrix(co_mentions(seeds.mentions[seeds.mentions["article_id"].isin(some)]),
                               actors)
     assert picked.equals(alone) and picked.values.sum() > 0
@@ -109,7 +109,7 @@ def test_topics_tag_on_word_boundaries():
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["A"]})
     tags = tag_sentences(sents, [Topic("Drugs", ("fentanyl",)), Topic("Climate", ("coal",))])
     assert tags[["sentence_id", "topic"]].values.tolist() == [[0, "Drugs"], [1, "Climate"]]
-    shares = topic_shares(tags, sents, arts).set_index("topic")
+    shares = topic_shares(selection_of(arts, sentences=sents, topic_tags=tags)).set_index("topic")
     assert shares.loc["Climate", "share_pct"] == pytest.approx(100 / 3)
 
 
@@ -169,14 +169,28 @@ def test_tone_difference_interval_for_large_samples_is_welch():
 
 
 def test_rows_of_a_selection_are_its_articles_rows(seeds):
-    ids = set(seeds.corpus.articles["article_id"].iloc[:2])
-    for name in ("mentions", "scored", "quotes", "article_tone"):
-        table = getattr(seeds, name)
-        expected = table[table["article_id"].astype(str).isin(ids)]
-        pd.testing.assert_frame_equal(seeds.rows_of(name, ids), expected)
+    articles = seeds.corpus.articles
+    assert not articles["outlet"].duplicated().any()  # seeds: one article per outlet
+    ids = set(articles["article_id"].iloc[:2])
+    selection = Selection(seeds, Filters(outlets=tuple(articles["outlet"].iloc[:2])))
+    assert set(selection.articles["article_id"]) == ids
+    for name in ("mentions", "scored", "quotes", "article_tone", "topic_tags", "pairs", "zones",
+                 "sentences"):
+        table = selection.table(name)
+        inside = table["article_id"].astype(str).isin(ids)
+        expected = table[inside]
+        pd.testing.assert_frame_equal(selection.rows(name), expected)
+        assert selection.mask(name).tolist() == inside.tolist()
         assert 0 < len(expected) < len(table)
-    assert seeds.rows_of("mentions", set(seeds.corpus.articles["article_id"])) is seeds.mentions
-    assert len(seeds.restricted(ids).scored) == len(seeds.rows_of("scored", ids))
+        pd.testing.assert_frame_equal(selection.rows(name, ["article_id"]),
+                                      expected[["article_id"]])
+    everything = Selection(seeds)
+    for name in ("mentions", "scored", "quotes", "article_tone", "topic_tags"):
+        assert everything.rows(name) is seeds.tables[name]
+        assert everything.mask(name).all() and len(everything.mask(name)) == len(seeds.tables[name])
+    assert everything.rows("pairs") is seeds.pairs and everything.rows("zones") is seeds.corpus.zones
+    assert everything.rows("sentences") is seeds.corpus.sentences
+    assert len(everything.articles) == len(articles)
 
 
 @pytest.mark.parametrize("dtype", ["str", "category", object])

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from analysis import corpus as corpus_mod
-from analysis import schema
+from analysis import readers, schema
 from analysis.corpus import SEEDS_DIR, load_corpus
 
 # Outlets and dates from shared/seeds/SOURCES.md; words counted by hand (the lines a reader
@@ -85,7 +85,7 @@ def test_bad_files_are_reported_and_nothing_else_dropped(tmp_path, monkeypatch):
     _write(tmp_path, "empty.txt", "")
     _write(tmp_path, "binary.txt", b"\x00\x01\x02garbage" * 20)
     _write(tmp_path, "huge.txt", "word " * 3000)
-    monkeypatch.setattr(corpus_mod, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 10_000)
     _write(tmp_path, "sources.csv",
            "file,outlet,published,title,authors,url\n"
            "good.txt,Outlet A,not a date,,,\n"

@@ -8,9 +8,9 @@ import pytest
 
 from presslens.bench import synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
-from analysis import index as ix
-from analysis.index import index_dir
-from analysis.pipeline import analyse, open_indexed
+from analysis import identity, jobs, store
+from analysis.store import index_dir
+from analysis.pipeline import analyse, open_corpus
 
 TABLES = ("mentions", "scored", "quotes", "topic_tags", "pairs", "duplicates")
 
@@ -45,44 +45,44 @@ def _append(path, n, prefix="New lead. "):
 
 def test_index_matches_the_plain_analysis(corpus_path):
     plain = analyse(load_corpus(corpus_path))
-    indexed, info = open_indexed(corpus_path)
+    indexed, info = open_corpus(corpus_path)
     assert info["processed"] == 24
     _same(plain, indexed)
-    again, info = open_indexed(corpus_path)  # read back from disk, sources not read
+    again, info = open_corpus(corpus_path)  # read back from disk, sources not read
     assert info["processed"] == 0
     _same(plain, again)
 
 
 def test_only_new_articles_are_processed(corpus_path):
-    first, _ = open_indexed(corpus_path)
+    first, _ = open_corpus(corpus_path)
     _append(corpus_path, 3)
-    second, info = open_indexed(corpus_path)
+    second, info = open_corpus(corpus_path)
     assert (info["processed"], info["reused"]) == (3, 24)
     assert second.mentions["article_id"].nunique() == first.mentions["article_id"].nunique() + 3
     _same(analyse(load_corpus(corpus_path)), second)
 
 
 def test_removed_and_edited_articles_leave_the_index(corpus_path):
-    open_indexed(corpus_path)
+    open_corpus(corpus_path)
     lines = corpus_path.read_text().splitlines()
     edited = json.loads(lines[1])
     edited["text"] = "Xi Jinping met Joe Biden. " + edited["text"]
     corpus_path.write_text("\n".join([lines[0], json.dumps(edited), *lines[3:]]) + "\n")
-    result, info = open_indexed(corpus_path)
+    result, info = open_corpus(corpus_path)
     assert (info["processed"], info["articles"]) == (1, 23)
     _same(analyse(load_corpus(corpus_path)), result)
 
 
 def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypatch):
-    open_indexed(corpus_path)
+    open_corpus(corpus_path)
 
     def no_cleaning(raws):
         raise AssertionError("cleaning should come from the index")
 
-    monkeypatch.setattr(ix, "clean_raws", no_cleaning)
+    monkeypatch.setattr(jobs, "clean_raws", no_cleaning)
     actors = corpus_path.parent / "actors.toml"
     actors.write_text(actors.read_text() + '\n[[actors]]\nname = "San Francisco"\ntype = "organization"\n')
-    result, info = open_indexed(corpus_path)
+    result, info = open_corpus(corpus_path)
     assert info["processed"] == 24
     assert "San Francisco" in set(result.mentions["actor"])
     monkeypatch.undo()
@@ -92,7 +92,7 @@ def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypa
 @pytest.mark.parametrize("damage", ["part", "text", "json", "version"])
 def test_a_damaged_index_is_rebuilt_not_trusted(corpus_path, damage):
     plain = analyse(load_corpus(corpus_path))
-    open_indexed(corpus_path)
+    open_corpus(corpus_path)
     folder = index_dir(corpus_path)
     if damage == "part":
         next((folder / "parts").glob("*-analysis-scored.parquet")).write_bytes(b"not parquet")
@@ -104,16 +104,16 @@ def test_a_damaged_index_is_rebuilt_not_trusted(corpus_path, damage):
     else:
         meta = json.loads((folder / "index.json").read_text())
         (folder / "index.json").write_text(json.dumps({**meta, "version": -1}))
-    result, info = open_indexed(corpus_path)
+    result, info = open_corpus(corpus_path)
     assert info["processed"] == 24
     _same(plain, result)
 
 
 def test_text_files_missing_from_an_older_index_are_written_from_its_tables(corpus_path):
-    open_indexed(corpus_path)
+    open_corpus(corpus_path)
     for f in (index_dir(corpus_path) / "parts").glob("*.arrow"):
         f.unlink()
-    result, info = open_indexed(corpus_path)
+    result, info = open_corpus(corpus_path)
     assert info["processed"] == 0
     _same(analyse(load_corpus(corpus_path)), result)
 
@@ -123,11 +123,9 @@ class Interrupted(Exception):
 
 
 def test_an_interrupted_build_resumes_from_the_parts_it_wrote(corpus_path, monkeypatch):
-    import analysis.index as ix
-
-    monkeypatch.setattr(ix, "CHUNK", 8)
+    monkeypatch.setattr(jobs, "CHUNK", 8)
     calls = []
-    real = ix.analyse_articles
+    real = jobs.analyse_articles
 
     def fail_third(*args, **kw):
         calls.append(1)
@@ -135,40 +133,36 @@ def test_an_interrupted_build_resumes_from_the_parts_it_wrote(corpus_path, monke
             raise Interrupted
         return real(*args, **kw)
 
-    monkeypatch.setattr(ix, "analyse_articles", fail_third)
+    monkeypatch.setattr(jobs, "analyse_articles", fail_third)
     with pytest.raises(Interrupted):
-        open_indexed(corpus_path)
+        open_corpus(corpus_path)
     calls.clear()
-    result, _ = open_indexed(corpus_path)
+    result, _ = open_corpus(corpus_path)
     assert len(calls) == 1  # the two finished chunks were not redone
     monkeypatch.undo()
     _same(analyse(load_corpus(corpus_path)), result)
 
 
 def test_parallel_workers_give_the_same_tables(corpus_path, monkeypatch):
-    import analysis.index as ix
-
-    monkeypatch.setattr(ix, "CHUNK", 8)
-    one, _ = open_indexed(corpus_path)
+    monkeypatch.setattr(jobs, "CHUNK", 8)
+    one, _ = open_corpus(corpus_path)
     shutil.rmtree(index_dir(corpus_path))
-    two, info = open_indexed(corpus_path, workers=2)
+    two, info = open_corpus(corpus_path, workers=2)
     assert (info["processed"], info["parts"]) == (24, 3)
     _same(one, two)
 
 
 def test_dask_local_cluster_writes_the_same_index(corpus_path, monkeypatch):
     pytest.importorskip("dask.distributed")
-    import analysis.index as ix
-
-    monkeypatch.setattr(ix, "CHUNK", 8)
-    one, _ = open_indexed(corpus_path)
+    monkeypatch.setattr(jobs, "CHUNK", 8)
+    one, _ = open_corpus(corpus_path)
     shutil.rmtree(index_dir(corpus_path))
     seen = []
-    two, info = open_indexed(corpus_path, executor="dask", workers=2,
+    two, info = open_corpus(corpus_path, executor="dask", workers=2,
                              progress=lambda done, total: seen.append((done, total)))
     assert info["processed"] == 24 and seen[-1] == (24, 24)
     _same(one, two)
-    three, info = open_indexed(corpus_path)  # the dashboard opens what Dask wrote
+    three, info = open_corpus(corpus_path)  # the dashboard opens what Dask wrote
     assert info["processed"] == 0
     _same(one, three)
 
@@ -176,21 +170,19 @@ def test_dask_local_cluster_writes_the_same_index(corpus_path, monkeypatch):
 def test_read_only_corpus_indexes_into_the_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "cache"))
     assert index_dir(SEEDS_DIR).parent == tmp_path / "cache"
-    result, info = open_indexed(SEEDS_DIR)
+    result, info = open_corpus(SEEDS_DIR)
     assert info["articles"] == 5 and (tmp_path / "cache").exists()
     assert not (SEEDS_DIR / ".presslens-index").exists()
 
 
 def test_many_parts_are_merged_and_later_additions_read_with_them(corpus_path, monkeypatch):
-    import analysis.index as ix
-
-    monkeypatch.setattr(ix, "CHUNK", 2)  # 12 parts, over MAX_PARTS
-    merged, info = open_indexed(corpus_path)
+    monkeypatch.setattr(jobs, "CHUNK", 2)  # 12 parts, over MAX_PARTS
+    merged, info = open_corpus(corpus_path)
     assert info["parts"] == 1
     assert len(list((index_dir(corpus_path) / "parts").glob("*-analysis-mentions.*"))) == 1
     _same(analyse(load_corpus(corpus_path)), merged)
     _append(corpus_path, 2)
-    grown, info = open_indexed(corpus_path)
+    grown, info = open_corpus(corpus_path)
     assert (info["processed"], info["parts"]) == (2, 2)
     _same(analyse(load_corpus(corpus_path)), grown)
 
@@ -199,20 +191,147 @@ def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():
     def broken():
         raise OSError("input/output error")
 
-    tables = ix.Deferred({"mentions": broken, "quotes": lambda: pd.DataFrame({"a": [1]})})
+    tables = store.Deferred({"mentions": broken, "quotes": lambda: pd.DataFrame({"a": [1]})})
     assert list(tables) == ["mentions", "quotes"] and len(tables["quotes"]) == 1
-    with pytest.raises(ix.UnusableIndex, match="python -m presslens index"):
+    with pytest.raises(store.UnusableIndex, match="python -m presslens index"):
         tables["mentions"]
 
 
 def test_tables_are_read_once_started_or_asked_for_and_once_only():
     """The dashboard draws its first page before the other tables are read (`start` follows)."""
     read = []
-    tables = ix.Deferred({name: lambda name=name: read.append(name) or pd.DataFrame()
+    tables = store.Deferred({name: lambda name=name: read.append(name) or pd.DataFrame()
                           for name in ("mentions", "scored")})
     assert read == [] and len(tables) == 2
     tables.start()
     tables.start()
     assert tables["scored"].empty and read == ["mentions", "scored"]
-    lazy = ix.Deferred({"quotes": lambda: read.append("quotes") or pd.DataFrame()})
+    lazy = store.Deferred({"quotes": lambda: read.append("quotes") or pd.DataFrame()})
     assert lazy["quotes"].empty and read[-1] == "quotes"
+
+
+def _job(corpus_path, folder, n=3, *, locate=False):
+    """A job of the corpus's first `n` articles, to be written under `folder`."""
+    from analysis.pipeline import corpus_folder, load_corpus_registry
+    from analysis.readers import read_raws
+    from analysis.topics import load_topics
+
+    raws = read_raws(corpus_path, locate=locate)[0][:n]
+    return jobs.Job(folder=str(folder), part="p0", keys=tuple(map(identity.raw_key, raws)),
+                    articles=tuple(raws), cleaned=None,
+                    registry=load_corpus_registry(corpus_path)[0],
+                    topics=tuple(load_topics(corpus_folder(corpus_path))[0]), engine="vader-clause")
+
+
+def test_two_attempts_of_a_job_write_under_temporary_names_of_their_own(corpus_path, tmp_path,
+                                                                        monkeypatch):
+    """A task Dask retries while its first attempt still runs must not write into the same
+    temporary file: each attempt's files are its own, renamed into place whole."""
+    job = _job(corpus_path, tmp_path / "index")
+    names: list[list[str]] = []
+    real = store.temp_path
+
+    def recorded(path):
+        tmp = real(path)
+        names[-1].append(tmp.name)
+        return tmp
+
+    monkeypatch.setattr(store, "temp_path", recorded)
+    for _ in range(2):
+        names.append([])
+        assert jobs.run_job(job)["analysis"] == list(job.keys)
+        parts = tmp_path / "index" / "parts"
+        written = sorted(p.name for p in parts.iterdir())
+        assert not [n for n in written if n.startswith(".")]  # renamed into place
+        for f in parts.iterdir():  # the next attempt starts from nothing written
+            f.unlink()
+    first, second = map(set, names)
+    assert len(first) == len(names[0]) == len(written) and not first & second
+
+
+def test_a_dask_task_holds_where_its_articles_are_not_their_text(corpus_path, tmp_path,
+                                                                 monkeypatch):
+    """The jobs sent to Dask name files or byte ranges of the table; the workers read the
+    articles themselves, and the index is the same as one built here."""
+    import pickle
+
+    from analysis.readers import Source, read_raws
+
+    folder = tmp_path / "folder"
+    shutil.copytree(SEEDS_DIR, folder)
+    (folder / "page.html").write_text("<html><body><h1>Xi meets Biden</h1><p>Xi Jinping met "
+                                      "Joe Biden in Woodside.</p></body></html>")
+    sent = []
+
+    def in_process(payload, **kw):  # Dask stood in for: the same payloads, run here
+        sent.extend(payload)
+        return [jobs.run_job(j) for j in payload]
+
+    monkeypatch.setattr(jobs, "_dask_map", in_process)
+    monkeypatch.setattr(jobs, "CHUNK", 8)
+    for path in (corpus_path, folder):
+        sent.clear()
+        result, info = open_corpus(path, executor="dask")
+        raws = read_raws(path)[0]
+        assert info["processed"] == len(raws) and sum(len(j.articles) for j in sent) == len(raws)
+        for payload in sent:
+            assert all(isinstance(a, Source) for a in payload.articles)
+            data = pickle.dumps(payload.articles)
+            assert len(data) < 1000 * len(payload.articles)  # a few names and numbers each
+            assert not [r.text[i:i + 40] for r in raws  # (past the headline: sources.csv's
+                        for i in range(200, len(r.text) - 40, 400)  # title is metadata)
+                        if r.text[i:i + 40].encode() in data]
+        _same(analyse(load_corpus(path)), result)
+
+
+def test_an_article_changed_before_its_worker_reads_it_is_done_from_what_was_read(
+        corpus_path, tmp_path, monkeypatch):
+    """A worker finds the article's file no longer as it was read: it writes nothing, and the
+    chunk is done in this process from the article as read; the next opening sees the edit."""
+    before = analyse(load_corpus(corpus_path))
+    original = corpus_path.read_text()
+    job = jobs.by_reference(_job(corpus_path, tmp_path / "index", locate=True))
+    corpus_path.write_text(original.replace("the", "a"))
+    assert jobs.run_job(job) == {"part": "p0", "changed": True}
+    assert not (tmp_path / "index" / "parts").exists()
+    corpus_path.write_text(original)
+
+    def edit_then_run(payload, **kw):
+        corpus_path.write_text(original.replace("the", "a"))
+        return [jobs.run_job(j) for j in payload]
+
+    monkeypatch.setattr(jobs, "_dask_map", edit_then_run)
+    result, info = open_corpus(corpus_path, executor="dask")
+    assert info["processed"] == 24
+    _same(before, result)
+    monkeypatch.undo()
+    again, info = open_corpus(corpus_path)
+    assert info["processed"] > 0
+    _same(analyse(load_corpus(corpus_path)), again)
+
+
+def test_each_article_read_again_from_where_it_was_read_is_the_same(tmp_path, monkeypatch):
+    """What a Dask worker reads from a Source is the article read_raws read: a csv record
+    spanning lines after a byte order mark and blank lines, CRLF ends, a cp1252 table; a table
+    in an encoding that cannot be read by byte range is not located (its articles travel as
+    text)."""
+    from analysis import readers
+    from analysis.readers import read_raws, read_source
+
+    rows = 'id,text,outlet,extra\n\n  \n1,"Xi met Biden.\nThey spoke, at length ""quoted"".",A,x\n' \
+           '2,Second article.,B,\n3,"Third, with\r\na CRLF inside.",C,y\n'
+    (tmp_path / "bom.csv").write_bytes(b"\xef\xbb\xbf" + rows.encode())
+    (tmp_path / "crlf.csv").write_bytes(rows.replace("\n", "\r\n").encode())
+    (tmp_path / "cp.jsonl").write_bytes("\r\n".join(
+        json.dumps({"text": f"Café “{i}” – Xi met Biden.", "outlet": "O"}, ensure_ascii=False)
+        for i in range(3)).encode("cp1252"))
+    for name, located in (("bom.csv", 3), ("crlf.csv", 3), ("cp.jsonl", 3), ("cp.jsonl", 0)):
+        if not located:
+            monkeypatch.setattr(readers, "SLICEABLE", set())
+        raws, _ = read_raws(tmp_path / name, locate=True)
+        assert len(raws) == 3 and raws == read_raws(tmp_path / name)[0]
+        assert sum(r.source is not None for r in raws) == located
+        for raw in raws:
+            if raw.source is not None:
+                again = read_source(raw.source)
+                assert again == raw and identity.raw_key(again) == identity.raw_key(raw)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.evaluation import load_gold, score_mentions
+from analysis.evaluation import load_gold, score_mention_matches
 from analysis.pipeline import analyse
 
 GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "mentions_gold.toml"
@@ -20,7 +20,8 @@ GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "mentions_gold.toml"
 def scores():
     result = analyse(load_corpus())
     assert result.registry_problems == ()
-    return score_mentions(result.mentions, result.corpus.sentences, load_gold(GOLD)).set_index("kind")
+    return score_mention_matches(result.mentions, result.corpus.sentences_with_text(),
+                                 load_gold(GOLD)).set_index("kind")
 
 
 def test_name_mentions(scores):

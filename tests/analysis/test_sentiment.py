@@ -3,13 +3,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings, strategies as st
 
 from analysis import schema
 from analysis.evaluation import load_newsmtsc, score_sentiment
-from analysis.sentiment import (_CLAUSE_BREAK, ALL_OUTLETS, ENGINES, aggregate_tone, article_tone,
-                                clause_context, mean_interval, polarity_of,
-                                target_polarity, tone_extremes)
+from analysis.selection import Selection
+from analysis.sentiment import (ALL_OUTLETS, ENGINES, aggregate_tone, article_tone, target_polarity,
+                                tone_extremes)
+from analysis.vader import polarity_of
 from tests.resources import TARGET_POLARITY
 
 NEWSMTSC = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "newsmtsc"
@@ -19,18 +19,6 @@ NEWSMTSC = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "newsmt
 def test_polarity_toward_named_targets(sentence, target, expected):
     start = sentence.index(target)
     assert target_polarity(sentence, start, start + len(target)) == expected
-
-
-def test_clause_context_splits_contrast():
-    s = "Xi praised the talks, but Biden attacked the tariffs."
-    assert clause_context(s, 0, 2) == "Xi praised the talks"
-    assert clause_context(s, s.index("Biden"), s.index("Biden") + 5).strip() == \
-        "but Biden attacked the tariffs."
-
-
-def test_vader_thresholds_from_its_readme():
-    assert [polarity_of(x) for x in (0.05, 0.049, -0.049, -0.05)] == \
-        ["positive", "neutral", "neutral", "negative"]
 
 
 def _scored(rows):
@@ -59,17 +47,7 @@ def test_aggregation_by_hand():
     assert np.isnan(single["ci_low"]) and single["neutral_pct"] == 100
 
 
-def test_interval_is_reproducible_and_covers_the_mean():
-    values = np.array([0.1, 0.4, -0.2, 0.3, 0.0, 0.5])
-    assert mean_interval(values) == mean_interval(values)
-    mean, lo, hi = mean_interval(values)
-    assert lo < mean < hi
-    big = np.random.default_rng(1).normal(0.2, 0.3, size=1000)
-    m, lo, hi = mean_interval(big)
-    assert lo < 0.2 < hi and hi - lo < 0.06
-
-
-def test_score_mentions_on_seeds_and_extremes():
+def test_score_tone_on_seeds_and_extremes():
     from analysis.corpus import load_corpus
     from analysis.pipeline import analyse
 
@@ -78,7 +56,7 @@ def test_score_mentions_on_seeds_and_extremes():
     assert list(scored.columns) == list(schema.SCORED_MENTIONS)
     assert len(scored) == (result.mentions["actor"] != "").sum()
     assert scored["tone"].between(-1, 1).all()
-    neg, pos = tone_extremes(scored, result.corpus.sentence_text, "China", n=3)
+    neg, pos = tone_extremes(Selection(result), "China", n=3)
     assert len(neg) == 3 and neg["tone"].is_monotonic_increasing and (neg["tone"] < 0).all()
     assert (pos["tone"] > 0).all()
     spans = [tuple(map(int, sp.split("-"))) for sp in neg["spans"]]
@@ -122,48 +100,6 @@ def test_model_explains_with_words_and_is_deterministic():
     assert "praised" in [w for w, _ in p.contributions]
     assert default_model().predict(s, 0, 5) == default_model().predict(s, 0, 5)
     assert sum(p.probabilities) == pytest.approx(1.0)
-
-
-def test_faster_vader_gives_vaders_scores(tmp_path):
-    """analysis.vader_fast skips work, not meaning: every score equals vaderSentiment's."""
-    import json
-
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from presslens.bench import synthetic_corpus
-    from analysis.corpus import load_corpus
-    from analysis.sentiment import analyzer
-
-    varied = load_corpus(synthetic_corpus(40, tmp_path / "c")).sentences["text"]
-    texts = list(load_corpus().sentences["text"]) + list(varied) + [
-        "I am not happy 😞 at all!!", "It was never so good.", "Without doubt, a fine deal.",
-        "It is kind of bad, but the outcome was GREAT.", "No good news; nor any hope.",
-        "  Hardly a success :(  ", "He isn't sure it wasn't a disaster?", "", "🙂",
-        "No good deal, no or nor bad.", "At least good; the very least good; least good.",
-        "It was sort of bad and kind of GOOD, but GREAT GREAT great.", "THE GOOD AND BAD",
-        "Good good but bad bad but fine!!!??", "He never so much as smiled; never this good.",
-        "The deal is the bomb, without doubt fine.", "Not bad at all... really? Really??",
-        "He is extremely not happy, hardly nice, barely decent."]
-    for split in ("dev_rw", "dev_mt"):
-        path = NEWSMTSC / f"{split}.jsonl"
-        if path.exists():
-            texts += [json.loads(line)["sentence_normalized"] for line in path.open()]
-    stock, fast = SentimentIntensityAnalyzer(), analyzer()
-    assert len(texts) > 1000
-    assert [fast.polarity_scores(t) for t in texts] == [stock.polarity_scores(t) for t in texts]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab ,;:—–", max_size=30).flatmap(
-    lambda s: st.tuples(st.just(s), st.integers(0, len(s)), st.integers(0, len(s)))))
-def test_clause_context_is_the_stretch_between_the_nearest_breaks(case):
-    """The clause rule as first written (a scan of every break), against the bisect version."""
-    sentence, a, b = case
-    start, end = min(a, b), max(a, b)
-    cuts = [0, *(m.start() for m in _CLAUSE_BREAK.finditer(sentence)), len(sentence)]
-    lo = max(c for c in cuts if c <= start)
-    hi = min((c for c in cuts if c >= end), default=len(sentence))
-    assert clause_context(sentence, start, end) == sentence[lo:hi]
 
 
 def test_model_reads_the_features_featurize_defines(tmp_path):

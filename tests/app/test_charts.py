@@ -5,10 +5,10 @@ import plotly.graph_objects as go
 import pytest
 
 from analysis.corpus import load_corpus
-from analysis.filters import Filters
+from analysis.selection import Filters, Selection
 from analysis.pipeline import analyse
 from figures import charts
-from figures.views import all_charts
+from figures.views import report_charts
 
 ODD = "<b>Outlet & \"Co\"</b>"  # a user-supplied name with markup in it
 
@@ -19,7 +19,7 @@ def _validated(fig: go.Figure) -> go.Figure:
 
 @pytest.fixture(scope="module")
 def seed_charts():
-    return all_charts(analyse(load_corpus()), Filters())[0]
+    return report_charts(Selection(analyse(load_corpus()), Filters()))[0]
 
 
 def test_every_chart_of_the_seeds_is_a_valid_plotly_figure(seed_charts):

@@ -3,36 +3,37 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from analysis.corpus import load_corpus
-from analysis.filters import Filters
+from analysis.selection import Filters, Selection
 from analysis.pipeline import analyse
 from figures import export
 from figures.report import report_files, report_zip
-from figures.views import all_charts
+from figures.views import report_charts
 
-PROV = export.Provenance("seeds", "abc123", "outlets: NV", "raw mention counts")
+PROV = export.Provenance("seeds", "abc123", "outlets: NV", "raw mention counts", "target")
 
 
 def test_csv_starts_with_provenance_comments():
     text = export.table_csv(pd.DataFrame({"actor": ["Xi"], "mentions": [3]}), PROV).decode()
     lines = text.splitlines()
-    assert lines[0] == "# corpus: seeds (content hash abc123)"
+    assert lines[0] == ("# corpus: seeds (identity abc123: its articles, sources.csv, actors.toml "
+                        "and topics.toml, tone engine target)")
     assert lines[1] == "# filters: outlets: NV" and lines[2] == "# method: raw mention counts"
     assert lines[4] == "actor,mentions"
 
 
 def test_html_is_standalone_with_a_note():
-    charts, _ = all_charts(analyse(load_corpus()), Filters())
+    charts, _ = report_charts(Selection(analyse(load_corpus()), Filters()))
     page = export.figure_html(charts[0].fig, PROV).decode()
     assert 'src="https://cdn.plot.ly' not in page and len(page) > 1_000_000  # plotly.js inlined
-    assert "corpus: seeds (content hash abc123)" in page
+    assert "corpus: seeds (identity abc123: its articles" in page
 
 
 def test_footer_is_added_to_a_copy():
-    charts, _ = all_charts(analyse(load_corpus()), Filters())
+    charts, _ = report_charts(Selection(analyse(load_corpus()), Filters()))
     fig = charts[0].fig
     framed = export.with_footer(fig, PROV)
     assert len(framed.layout.annotations) == len(fig.layout.annotations) + 1
-    assert "content hash abc123" in framed.layout.annotations[-1].text
+    assert "identity abc123" in framed.layout.annotations[-1].text
 
 
 def test_a_long_footer_is_wrapped_whole_into_a_band_that_holds_it():
@@ -50,7 +51,7 @@ def test_a_long_footer_is_wrapped_whole_into_a_band_that_holds_it():
 
 
 def test_report_without_browser_has_every_chart_as_html_and_csv():
-    charts, tables = all_charts(analyse(load_corpus()), Filters())
+    charts, tables = report_charts(Selection(analyse(load_corpus()), Filters()))
     names = {c.name for c in charts}
     assert {"mentions-ranked", "mentions-heatmap", "tone-by-actor-and-outlet", "outlets-attention",
             "outlets-who-speaks", "outlets-topics", "outlets-co-mentions"} <= names
@@ -63,7 +64,7 @@ def test_report_without_browser_has_every_chart_as_html_and_csv():
 
 
 def test_empty_selection_gives_an_empty_report():
-    assert all_charts(analyse(load_corpus()), Filters(outlets=())) == ([], [])
+    assert report_charts(Selection(analyse(load_corpus()), Filters(outlets=()))) == ([], [])
 
 
 def test_hygiene_chart_sums_per_outlet_for_large_corpora(tmp_path):
@@ -71,7 +72,7 @@ def test_hygiene_chart_sums_per_outlet_for_large_corpora(tmp_path):
     from figures.views import words_per_article
 
     result = analyse(load_corpus(synthetic_corpus(45, tmp_path / "c")))
-    chart = words_per_article(result, result.corpus.articles)
+    chart = words_per_article(Selection(result))
     assert chart.fig.layout.title.text.startswith("Words per outlet")
     assert set(chart.data["label"]) == set(result.corpus.articles["outlet"])
     assert chart.data["words"].sum() == result.corpus.articles["words"].sum()

@@ -1,0 +1,95 @@
+"""The sentences behind a number: how many mentions and sentences of an actor a selection
+holds, those sentences with every span of the actor in them, and the spans read back."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analysis import schema
+from analysis.selection import Selection
+
+
+EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "end", "kind",
+                  "surface"]  # the mention columns evidence reads
+
+
+def _of_actor(selection: Selection, actor: str, outlet: str | None,
+              kinds: tuple[str, ...] | None) -> np.ndarray:
+    """Which rows of the mention table mention `actor` in the selection (in `outlet`, of
+    `kinds`), as a boolean mask."""
+    mentions = selection.table("mentions")
+    keep = (mentions["actor"] == actor).to_numpy() & selection.mask("mentions", kinds=kinds)
+    if outlet:
+        keep = keep & (mentions["outlet"] == outlet).to_numpy()
+    return keep
+
+
+def evidence_counts(selection: Selection, actor: str, *, outlet: str | None = None,
+                    kinds: tuple[str, ...] | None = None) -> tuple[int, int]:
+    """How many mentions of `actor` the selection holds (in `outlet`, of `kinds`, if given),
+    and in how many sentences."""
+    mentions = selection.table("mentions")
+    m = mentions.loc[_of_actor(selection, actor, outlet, kinds), ["article_id", "sentence_id"]]
+    return len(m), len(m.drop_duplicates())
+
+
+def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows of the first `limit` sentences by date (then article and sentence), in that
+    order. Only the rows up to a date cut-off are sorted: those of the earliest `k` rows' dates,
+    `k` growing until they hold `limit` sentences (an actor can have a million mentions). A
+    sentence's rows share its article's date, so a cut-off never splits a sentence."""
+    dates = m["published"].to_numpy("datetime64[ns]").view(np.int64).copy()
+    dates[m["published"].isna().to_numpy()] = np.iinfo(np.int64).max  # undated last
+    k = limit
+    while k < len(m):
+        head = m[dates <= np.partition(dates, k - 1)[k - 1]]
+        if len(head[["article_id", "sentence_id"]].drop_duplicates()) >= limit:
+            m = head
+            break
+        k *= 4
+    m = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
+    first = ~m.duplicated(["article_id", "sentence_id"])
+    return m[first.cumsum().to_numpy() <= limit]
+
+
+def evidence_sentences(selection: Selection, actor: str, *, outlet: str | None = None,
+                       limit: int | None = None, kinds: tuple[str, ...] | None = None
+                       ) -> pd.DataFrame:
+    """The sentences behind a number: one row per sentence of the selection naming `actor`
+    (schema.EVIDENCE; in `outlet`, of `kinds`, if given), with every span of that actor in
+    it; the first `limit` sentences by date, or all. Their text is read for these sentences
+    only (Corpus.sentence_text)."""
+    mentions, sentence_text = selection.table("mentions"), selection.corpus.sentence_text
+    keep = _of_actor(selection, actor, outlet, kinds)
+    if limit is None:
+        m = mentions.loc[keep, EVIDENCE_INPUT]
+    else:  # chosen on the three columns that order them, the rest read for those rows only
+        first = _first_sentences(mentions.loc[keep, ["published", "article_id", "sentence_id"]],
+                                 limit)
+        m = mentions.loc[first.index, EVIDENCE_INPUT]
+    if m.empty:
+        return schema.empty(schema.EVIDENCE)
+    flat = pd.DataFrame({
+        "article_id": m["article_id"].astype(str), "sentence_id": m["sentence_id"],
+        "outlet": m["outlet"].astype(str), "published": m["published"],
+        "sentence": sentence_text(m),
+        "span": m["start"].astype(str) + "-" + m["end"].astype(str),
+        "kind": m["kind"].astype(str), "surface": m["surface"].astype(str), "start": m["start"]})
+    flat = flat.sort_values(["article_id", "sentence_id", "start"])
+    shared = flat.duplicated(["article_id", "sentence_id"], keep=False)  # a few sentences only
+
+    def distinct(values: pd.Series) -> str:
+        return ", ".join(pd.unique(values))
+
+    grouped = flat[shared].groupby(["article_id", "sentence_id"], sort=False, as_index=False).agg(
+        outlet=("outlet", "first"), published=("published", "first"),
+        sentence=("sentence", "first"), spans=("span", ";".join), kinds=("kind", distinct),
+        surfaces=("surface", distinct), mentions=("span", "size"))
+    single = flat[~shared].rename(columns={"span": "spans", "kind": "kinds",
+                                           "surface": "surfaces"}).assign(mentions=1)
+    out = pd.concat([single[list(grouped.columns)], grouped], ignore_index=True)
+    return schema.conform(out.sort_values(["published", "article_id", "sentence_id"]), schema.EVIDENCE)
+
+
+def parse_spans(spans: str) -> list[tuple[int, int]]:
+    return [tuple(map(int, s.split("-"))) for s in spans.split(";") if s]  # type: ignore[misc]
