@@ -84,12 +84,14 @@ def report_button() -> None:
     v = view()
     saved = st.session_state.setdefault(SAVED, {})  # read when clicked, the page drawn by then
 
+    prov = provenance("see each chart's caption")  # (built here: the click runs outside the page)
+
     def build() -> bytes:
         engine = saved.get("engine", v.analysed.engine)
         tone_selection = Selection(with_engine(v.analysed, engine), v.filters)
         charts, tables = views.report_charts(v.selection, report_settings(saved),
                                              tone_selection=tone_selection)
-        return report_zip(report_files(charts, tables, provenance("see each chart's caption")))
+        return report_zip(report_files(charts, tables, prov))
 
     st.sidebar.download_button(
         "Download report (ZIP)", data=build, file_name=f"presslens-{_slug(v.corpus.name)}-report.zip",

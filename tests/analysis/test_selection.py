@@ -7,7 +7,7 @@ import pytest
 from analysis import schema
 from analysis.counts import count_mentions, mentions_by_date, total_by_actor
 from analysis.evidence import evidence_counts, evidence_sentences
-from analysis.selection import Filters, Selection, filter_mask
+from analysis.selection import Filters, filter_mask
 from analysis.sentiment import tone_extremes
 from analysis.vader import polarity_of
 from tests.analysis.selections import selection_of
