@@ -1,8 +1,6 @@
-import shutil
 
 import pytest
 
-from analysis.corpus import SEEDS_DIR
 
 
 def _to(app, page):
@@ -52,14 +50,6 @@ def test_user_text_is_escaped_in_evidence(tmp_path, monkeypatch, app):
     at = _to(app, "mentions")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;" in html and "<script>" not in html
-
-
-@pytest.fixture
-def corpus_copy(tmp_path, monkeypatch):
-    dest = tmp_path / "seeds"
-    shutil.copytree(SEEDS_DIR, dest)
-    monkeypatch.setenv("PRESSLENS_CORPUS", str(dest))
-    return dest
 
 
 def test_registry_edit_is_saved_and_counted(app, corpus_copy):

@@ -2,7 +2,6 @@
 corpus the same way; every edit that changes a number changes the identity exports carry; the
 report draws what the pages draw."""
 import argparse
-import shutil
 
 import pandas as pd
 import pytest
@@ -14,14 +13,6 @@ from figures import views
 from figures.export import Provenance
 from presslens.__main__ import _opened
 from tests.app.test_mentions_page import _to
-
-
-@pytest.fixture
-def corpus_copy(tmp_path, monkeypatch):
-    dest = tmp_path / "story"
-    shutil.copytree(SEEDS_DIR, dest)
-    monkeypatch.setenv("PRESSLENS_CORPUS", str(dest))
-    return dest
 
 
 def _seam_analysis(app, path):
