@@ -1,6 +1,4 @@
-
 import pytest
-
 
 
 def _to(app, page):
