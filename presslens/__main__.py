@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         ("corpus", cmd_corpus, "the article table: outlet, date, title, authors, words"),
         ("mentions", cmd_mentions, "the mention table: file, actor, surface, kind, sentence"),
         ("quotes", cmd_quotes, "quotations: file, speaker, kind, quote (terms kept apart)"),
-        ("sentiment", cmd_sentiment, "tone per (actor, outlet) with n and 95% interval"),
+        ("sentiment", cmd_sentiment, "tone per (actor, outlet) with n and 95%% interval"),
     ]:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR,
