@@ -70,6 +70,13 @@ def mentions_by_date(selection: Selection, actors: list[str], *,
     groups = Groups(coded, ["period", "actor"])
     out = groups.keys.assign(mentions=groups.size,
                              articles=groups.distinct(schema.codes(m["article_id"])[0]))
+    # Every period of the span for every actor named in it, zeros included: a line that
+    # skipped its empty weeks would join two mentions months apart as if steady.
+    step = {"day": "D", "week": "7D", "month": "MS"}[length]
+    periods = pd.date_range(out["period"].min(), out["period"].max(), freq=step)
+    named = [a for a in actors if a in set(out["actor"])]
+    full = pd.MultiIndex.from_product([periods, named], names=["period", "actor"])
+    out = (out.set_index(["period", "actor"]).reindex(full, fill_value=0).reset_index())
     out["period_length"] = length
     return schema.conform(out, schema.BY_DATE)
 

@@ -212,10 +212,28 @@ def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str,
     return _figure(traces, layout)
 
 
+DAY_MS = 86_400_000
+# Axis ticks a whole period apart (never plotly's hourly ticks on a few days), at most ~10.
+_TICKS = {"day": ("%d %b %Y", DAY_MS), "week": ("%d %b %Y", 7 * DAY_MS), "month": ("%b %Y", None)}
+
+
+def _date_axis(values: pd.Series, period: str | None) -> dict:
+    if period not in _TICKS:
+        return {"type": "date"}
+    fmt, unit = _TICKS[period]
+    span = values.max() - values.min()
+    count = (span.days // (unit // DAY_MS) if unit else
+             (values.max().year - values.min().year) * 12 + values.max().month - values.min().month)
+    every = max(1, -(-count // 10))
+    return {"type": "date", "tickformat": fmt,
+            "dtick": every * unit if unit else f"M{every}", "tick0": values.min()}
+
+
 def timeline(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None = None,
              colors: dict[str, str] | None = None, labels: dict[str, str] | None = None,
-             hover: list[str] | None = None) -> go.Figure:
-    """Values over publication date, one line (with markers) per colour group."""
+             hover: list[str] | None = None, period: str | None = None) -> go.Figure:
+    """Values over publication date, one line (with markers) per colour group; `period`
+    ("day", "week", "month"): what one point stands for, which sets the ticks."""
     labels = labels or {}
     traces = []
     for i, (name, g) in enumerate(_groups(df.sort_values(x), color)):
@@ -226,7 +244,8 @@ def timeline(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None 
                        "x": _values(g[x]), "y": _values(g[y]),
                        "line": {"color": _color(name, i, colors)},
                        "customdata": custom, "hovertemplate": template})
-    layout = _layout(title, 420, xaxis={"title": _axis_title(labels, x), "type": "date"},
+    layout = _layout(title, 420, xaxis={"title": _axis_title(labels, x),
+                                        **_date_axis(df[x], period)},
                      yaxis={"title": _axis_title(labels, y)})
     return _figure(traces, layout)
 

@@ -91,7 +91,8 @@ def mentions_timeline(by_date: pd.DataFrame, kinds: tuple[str, ...]) -> Chart | 
     per = by_date["period_length"].iloc[0]
     fig = charts.timeline(by_date, x="period", y="mentions", color="actor",
                           title=f"Mentions per {per} of publication, all selected outlets",
-                          hover=["articles"], labels={"period": per, "mentions": "mentions"})
+                          hover=["articles"], labels={"period": per, "mentions": "mentions"},
+                          period=per)
     return Chart("mentions-over-time", fig, by_date, _mention_method("mentions", kinds))
 
 

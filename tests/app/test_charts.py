@@ -112,3 +112,16 @@ def test_twenty_outlets_get_twenty_colours_whatever_order_they_come_in():
     colors = charts.outlet_colors(outlets)
     assert len(set(colors.values())) == 20
     assert colors == charts.outlet_colors(sorted(outlets))
+
+
+@pytest.mark.parametrize("period,days,dtick", [("day", 5, charts.DAY_MS), ("day", 60, 6 * charts.DAY_MS),
+                                               ("week", 63, 7 * charts.DAY_MS)])
+def test_timeline_ticks_are_whole_periods_apart(period, days, dtick):
+    """A few days on a date axis get plotly's hourly ticks (00:00, 06:00…) unless told."""
+    start = pd.Timestamp("2023-06-01")
+    df = pd.DataFrame({"period": [start, start + pd.Timedelta(days=days)], "mentions": [1, 2]})
+    axis = charts.timeline(df, x="period", y="mentions", title="t", period=period).layout.xaxis
+    assert axis.dtick == dtick and axis.tickformat == "%d %b %Y"
+    monthly = charts.timeline(df.assign(period=[start, start + pd.Timedelta(days=400)]),
+                              x="period", y="mentions", title="t", period="month").layout.xaxis
+    assert monthly.dtick == "M2" and monthly.tickformat == "%b %Y"
