@@ -60,7 +60,9 @@ if result := st.session_state.pop("_intake", None):
     for new, old in result.duplicates:
         st.warning(f"{new}: the same text is already in the corpus as {old}; not added again.")
     if result.problems:
-        st.error(f"{len(result.problems)} file(s) or row(s) not added — everything else was:")
+        failed = len({p["file"] for p in result.problems})
+        st.error(f"{failed:,} {'file or row was' if failed == 1 else 'files or rows were'} not "
+                 "added (each is listed with why and what to do); everything else was:")
         st.dataframe(pd.DataFrame(result.problems), hide_index=True, width="stretch")
 
 st.subheader("Articles and their metadata")

@@ -8,14 +8,18 @@ from ui.data import corpus_choices
 
 def corpus_picker() -> None:
     """Draw the switcher before anything is loaded; a change reloads every page."""
-    choices = list(corpus_choices())
+    by_name = corpus_choices()
+    choices = list(by_name)
     if "_switch_to" in st.session_state:  # a page asked for another corpus (created, deleted)
         st.session_state["corpus_choice"] = st.session_state.pop("_switch_to") or choices[0]
         _reset_filters()
     if "corpus_choice" not in st.session_state:
         wanted = st.query_params.get("corpus")
-        st.session_state["corpus_choice"] = wanted if wanted in choices else choices[0]
-        if wanted and wanted not in choices:
+        # A link may name a corpus by its label or its folder ("seeds"), in any case.
+        named = next((c for c in choices if wanted and wanted.casefold() in (
+            c.casefold(), by_name[c].name.casefold())), None)
+        st.session_state["corpus_choice"] = named or choices[0]
+        if wanted and named is None:
             st.session_state["_url_notices"] = [f"Ignored corpus '{wanted}' from the link: it is "
                                                 "not in this library."]
     if st.session_state["corpus_choice"] not in choices:  # deleted meanwhile

@@ -26,7 +26,7 @@ def _seed_from_url(outlets: list[str], lo: date | None, hi: date | None) -> list
     """Put the URL's filters into the widgets' state, once per session; return notices."""
     notices = []
     qp = st.query_params
-    wanted = qp.get_all("outlet")
+    wanted = [o for o in qp.get_all("outlet") if o.strip()]  # "?outlet=": no outlet asked for
     unknown = [o for o in wanted if o not in outlets]
     if unknown:
         notices.append(f"Ignored outlet(s) from the link that this corpus does not have: "

@@ -249,3 +249,11 @@ def test_near_duplicates_of_new_articles_are_those_a_full_search_finds(tmp_path)
     assert len(full) >= 12 and len(involved) > 0
     pd.testing.assert_frame_equal(near_duplicates(articles, new=new),
                                   involved.reset_index(drop=True))
+
+
+def test_the_uploader_and_the_intake_state_one_size_limit():
+    import tomllib
+    from pathlib import Path
+
+    config = tomllib.loads((Path(__file__).parents[2] / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == lib.MAX_UPLOAD_MB == 25

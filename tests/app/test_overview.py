@@ -34,6 +34,20 @@ def test_unknown_outlet_in_link_is_ignored_with_a_notice(app):
     assert at.metric[0].value == "5"
 
 
+def test_an_empty_outlet_in_a_link_means_every_outlet_without_a_notice(app):
+    app.query_params["outlet"] = ""
+    at = app.run()
+    assert not at.exception and not at.sidebar.info
+    assert at.metric[0].value == "5"
+
+
+def test_a_link_may_name_the_seeds_by_their_folder(app):
+    app.query_params["corpus"] = "Seeds"
+    at = app.run()
+    assert not at.exception and not at.sidebar.info
+    assert at.metric[0].value == "5"
+
+
 def test_every_page_file_is_registered_under_a_url_unlike_its_name():
     src = (PAGES.parent / "dashboard.py").read_text()
     pages = re.findall(r'"pages" / "(\w+)\.py".*?url_path="([\w-]+)"', src, re.S)
