@@ -40,7 +40,8 @@ from analysis.grouping import distinct, pairs_within_runs, runs
 
 LIBRARY_ENV = "PRESSLENS_LIBRARY"
 DEFAULT_LIBRARY = Path.home() / ".presslens" / "library"
-MAX_UPLOAD_BYTES = 25 * 1024 * 1024  # one article, even as PDF, is well under this
+MAX_UPLOAD_MB = 25  # one article, even as PDF, is well under this; the uploader says the same
+MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 2**20
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024  # a .docx inflating past this is refused (zip bomb)
 MAX_TABLE_ROWS = 100_000
 ACCEPTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".csv", ".jsonl")
@@ -276,7 +277,7 @@ def add_files(folder: Path, uploads: list[tuple[str, bytes]]) -> Intake:
     for raw_name, data in uploads:
         shown = raw_name if raw_name.isprintable() else repr(raw_name)
         if len(data) > MAX_UPLOAD_BYTES:
-            intake.fail(shown, f"is {len(data) / 1e6:.0f} MB, over the {MAX_UPLOAD_BYTES // 10**6} MB "
+            intake.fail(shown, f"is {len(data) / 2**20:.0f} MB, over the {MAX_UPLOAD_MB} MB "
                         "limit for one upload", "split it, or upload the articles one by one")
             continue
         if not data.strip():
