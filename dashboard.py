@@ -13,7 +13,10 @@ from ui.filters import sidebar_filters
 
 HERE = Path(__file__).resolve().parent
 
-st.set_page_config(page_title="PressLens", page_icon=":material/newspaper:", layout="wide")
+# A local icon: a material or emoji icon makes the browser ask fonts.gstatic.com, which fails
+# offline.
+st.set_page_config(page_title="PressLens", page_icon=str(HERE / "assets" / "favicon.png"),
+                   layout="wide")
 
 # Each url_path differs from its file's name on purpose: a URL equal to a file name in pages/
 # makes Streamlit's legacy pages/ discovery run that file alone, without this frame.

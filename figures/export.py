@@ -122,9 +122,22 @@ def figure_image(fig: go.Figure, prov: Provenance, fmt: str) -> bytes:
                             scale=PNG_SCALE if fmt == "png" else 1)
 
 
-def figure_html(fig: go.Figure, prov: Provenance) -> bytes:
+PLOTLY_JS = "plotly.min.js"  # the one copy a report's HTML charts share
+
+
+def plotly_js() -> bytes:
+    """plotly.js as the installed plotly ships it (no CDN: reports open offline)."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().encode("utf-8")
+
+
+def figure_html(fig: go.Figure, prov: Provenance, *, shared_js: bool = False) -> bytes:
+    """The chart as one HTML page. Alone (a page's download) it carries plotly.js inside,
+    about 4.8 MB, so that it opens offline anywhere; with `shared_js` (a report) it loads
+    PLOTLY_JS from beside it."""
     note = "<br>".join(html.escape(line) for line in prov.lines())
-    page = fig.to_html(include_plotlyjs=True, full_html=True)
+    page = fig.to_html(include_plotlyjs=PLOTLY_JS if shared_js else True, full_html=True)
     return page.replace(
         "</body>",
         f'<p style="font:12px sans-serif;color:#555;margin:8px">{note}</p></body>',

@@ -19,12 +19,12 @@ def report_files(charts: list[Chart], tables: list[tuple[str, pd.DataFrame]],
     selection it was drawn from (`prov` for the rest). `images` False skips PNG/SVG (no
     browser); None decides by whether Chromium is found."""
     images = export.chromium_available() if images is None else images
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = {export.PLOTLY_JS: export.plotly_js()}
     sections = []
     for c in charts:
         own = (export.Provenance.of(c.source, c.method) if c.source is not None
                else prov.with_method(c.method))
-        files[f"{c.name}.html"] = export.figure_html(c.fig, own)
+        files[f"{c.name}.html"] = export.figure_html(c.fig, own, shared_js=True)
         files[f"{c.name}.csv"] = export.table_csv(c.data, own)
         if images:
             files[f"{c.name}.png"] = export.figure_image(c.fig, own, "png")

@@ -58,6 +58,11 @@ def test_report_without_browser_has_every_chart_as_html_and_csv():
     files = report_files(charts, tables, PROV, images=False)
     for c in charts:
         assert f"{c.name}.html" in files and f"{c.name}.csv" in files
+    # One copy of plotly.js for every chart (it was inlined in each, 4.8 MB a copy).
+    assert files[export.PLOTLY_JS] == export.plotly_js() and len(files[export.PLOTLY_JS]) > 10**6
+    for c in charts:
+        page = files[f"{c.name}.html"].decode()
+        assert f'src="{export.PLOTLY_JS}"' in page and len(page) < 200_000
     index = files["index.html"].decode()
     assert "PNG and SVG were not made" in index and all(c.name in index for c in charts)
     assert report_zip(files)[:2] == b"PK"
