@@ -164,12 +164,20 @@ def tone_extremes(selection: Selection, actor: str, *, n: int = 5, outlet: str |
         keep = keep & (scored["outlet"] == outlet).to_numpy()
     tone = scored["tone"].to_numpy(float)
 
+    article_ids, sentence_ids = scored["article_id"].to_numpy(), scored["sentence_id"].to_numpy()
+
     def most(key: np.ndarray) -> pd.DataFrame:  # rows with key < 0, lowest key first
         idx = np.flatnonzero(keep & (key < 0))
-        if len(idx) > n:  # the n lowest, without sorting an actor's million mentions
-            idx = np.sort(idx[np.argpartition(key[idx], n - 1)[:n]])
-        return _tone_evidence(scored.iloc[idx[np.argsort(key[idx], kind="stable")]],
-                              sentence_text)
+        take = 4 * n  # enough rows to leave n sentences once a sentence's repeats are dropped
+        while True:  # the lowest, without sorting an actor's million mentions
+            part = idx if len(idx) <= take else idx[np.argpartition(key[idx], take - 1)[:take]]
+            part = part[np.argsort(key[part], kind="stable")]
+            repeat = pd.Series(zip(article_ids[part], sentence_ids[part])).duplicated()
+            part = part[~repeat.to_numpy()][:n]  # a sentence naming the actor twice: once
+            if len(part) == n or len(idx) <= take:
+                break
+            take *= 4
+        return _tone_evidence(scored.iloc[part], sentence_text)
 
     return most(tone), most(-tone)
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from analysis.cleaning import WORD_RE
 from analysis.vader import analyzer, polarity_of, vader_scores
 from analysis.words import STOP_WORDS, clause_context, window_context
 
@@ -271,18 +272,28 @@ class LinearModel:
             others = (w.sum() - w[best]) / 2
             pushes.append((name, (w[best] - others) * value))
         pushes.sort(key=lambda p: -p[1])
-        return tuple(_readable(pushes)[:n])
+        return tuple(_readable(pushes, sentence)[:n])
 
 
-def _readable(pushes: list[tuple[str, float]]) -> list[tuple[str, float]]:
-    """Feature names as words: "w:warned" -> "warned", "b:<T>_said" -> "<target> said";
-    function words and punctuation left out (they move scores but explain nothing)."""
+def _whole_word(token: str, sentence: str) -> str:
+    """The sentence's word that holds the model's `token` ("u" -> "U.S."), as written."""
+    for word in WORD_RE.findall(sentence):
+        if token in re.findall(r"[a-z']+", word.lower()):  # as _TOK splits it
+            return word.rstrip(".") if word.count(".") == 1 else word
+    return token
+
+
+def _readable(pushes: list[tuple[str, float]], sentence: str) -> list[tuple[str, float]]:
+    """Feature names as the sentence's own words: "w:warned" -> "warned", "w:u" -> "U.S.",
+    "b:<T>_said" -> "<target> said"; function words and punctuation left out (they move
+    scores but explain nothing)."""
     out = []
     for name, push in pushes:
         parts = name.split(":", 1)[1].split("_")
         if all(p in STOP_WORDS or p == "<T>" or not p.isalpha() for p in parts):
             continue
-        word = " ".join(parts).replace("<T>", "<target>")
+        word = " ".join(p if p == "<T>" else _whole_word(p, sentence) for p in parts
+                        ).replace("<T>", "<target>")
         if push > 0 and word not in (w for w, _ in out):
             out.append((word, round(push, 3)))
     return out

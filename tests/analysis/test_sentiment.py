@@ -63,6 +63,10 @@ def test_score_tone_on_seeds_and_extremes():
     assert all(c and c in s and s[a:b] in c for c, s, (a, b) in
                zip(neg["context"], neg["sentence"], spans))
     assert (neg["why"] != "").all()  # the words behind each shown score
+    for rows in (neg, pos):  # a sentence naming China twice is shown once
+        assert not rows.duplicated(["article_id", "sentence_id"]).any()
+    twice = scored[scored["actor"] == "China"].duplicated(["article_id", "sentence_id"], keep=False)
+    assert twice.any()  # (the seeds have such sentences: the check above is not empty)
     per_article = article_tone(result.corpus.articles, result.corpus.sentences)
     assert len(per_article) == 5 and list(per_article.columns) == list(schema.ARTICLE_TONE)
 
@@ -100,6 +104,17 @@ def test_model_explains_with_words_and_is_deterministic():
     assert "praised" in [w for w, _ in p.contributions]
     assert default_model().predict(s, 0, 5) == default_model().predict(s, 0, 5)
     assert sum(p.probabilities) == pytest.approx(1.0)
+
+
+def test_explanations_are_the_sentences_whole_words():
+    """The model splits "U.S." into "u" and "s": an explanation reading "pushed by: u" says
+    nothing to a reader."""
+    from analysis.target_sentiment import _readable
+
+    pushes = [("w:u", 0.9), ("w:military", 0.5), ("b:<T>_warned", 0.4), ("w:the", 0.3),
+              ("w:sanctions", -0.2)]
+    assert _readable(pushes, "The U.S. military warned of sanctions.") == [
+        ("U.S.", 0.9), ("military", 0.5), ("<target> warned", 0.4)]
 
 
 def test_model_reads_the_features_featurize_defines(tmp_path):
