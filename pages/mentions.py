@@ -84,7 +84,7 @@ counted = settings.counted_kinds
 n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
 show_evidence(evidence_sentences(sel, actor, outlet=ev_outlet, limit=MAX_SHOWN, kinds=counted),
-              corpus.labels, total=n_sentences)
+              corpus.labels, total=n_sentences, key=f"m_page:{actor}:{ev_outlet}")
 prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
 st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
                        evidence_sentences(sel, actor, outlet=ev_outlet, kinds=counted), prov),

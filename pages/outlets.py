@@ -72,7 +72,7 @@ def attention_panel() -> None:
     downloads.chart(difference)
     actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
     show_evidence(evidence_sentences(sel, actor, outlet=focus, limit=MAX_SHOWN), labels,
-                  total=evidence_counts(sel, actor, outlet=focus)[1])
+                  total=evidence_counts(sel, actor, outlet=focus)[1], key=f"o_att_page:{actor}:{focus}")
 
 
 def speakers_panel() -> None:
@@ -104,7 +104,8 @@ def topics_panel() -> None:
         c1, c2 = st.columns(2)
         topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
         t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
-        show_evidence(topic_sentences(sel, topic, t_outlet), labels)
+        show_evidence(topic_sentences(sel, topic, t_outlet), labels,
+                      key=f"o_topic_page:{topic}:{t_outlet}")
 
 
 def words_panel() -> None:
@@ -135,7 +136,8 @@ def words_panel() -> None:
         term_outlet = c1.selectbox("Outlet", picked, key="o_term_outlet")
         term = c2.selectbox("Term", terms.loc[terms["outlet"] == term_outlet, "term"].tolist(), key="o_term")
         if term:
-            show_evidence(term_sentences(sel, term, term_outlet), labels)
+            show_evidence(term_sentences(sel, term, term_outlet), labels,
+                          key=f"o_term_page:{term}:{term_outlet}")
 
 
 def tone_panel() -> None:

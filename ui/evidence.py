@@ -15,16 +15,31 @@ _STYLE = ("<style>.pl-ev{margin:0 0 .7em 0;line-height:1.5}.pl-ev mark{backgroun
           ".pl-ctx{text-decoration:underline dotted #888;text-underline-offset:3px}</style>")
 
 
+PAGE_SIZE = 20
+
+
+def _page(rows: pd.DataFrame, key: str | None) -> pd.DataFrame:
+    """The rows of the page the reader picked (PAGE_SIZE each), with the pager drawn above
+    them where there is more than one page."""
+    pages = -(-len(rows) // PAGE_SIZE)
+    if key is None or pages <= 1:
+        return rows
+    page = st.number_input(f"Page (of {pages:,}, {PAGE_SIZE} sentences each)", min_value=1,
+                           max_value=pages, step=1, key=key)
+    return rows.iloc[(int(page) - 1) * PAGE_SIZE:int(page) * PAGE_SIZE]
+
+
 def show_evidence(evidence: pd.DataFrame, labels: dict[str, str], *, extra: str | None = None,
-                  total: int | None = None) -> None:
+                  total: int | None = None, key: str | None = None) -> None:
     """One paragraph per sentence: outlet · date · article, then the sentence. `extra` names a
     float column (e.g. tone) to print beside each sentence; `total` is how many sentences there
-    are where `evidence` holds only the first of them."""
+    are where `evidence` holds only the first of them; `key`: page them under this widget key
+    (PAGE_SIZE a page) instead of one long list."""
     if evidence.empty:
         st.info("No sentence matches this selection.")
         return
     parts = [_STYLE]
-    for row in evidence.head(MAX_SHOWN).itertuples():
+    for row in _page(evidence.head(MAX_SHOWN), key).itertuples():
         date = "" if pd.isna(row.published) else f" · {row.published:%Y-%m-%d}"
         score = f" · {extra} {getattr(row, extra):+.2f}" if extra else ""
         meta = (f"{row.outlet}{date} · {labels.get(row.article_id, row.article_id)} · "

@@ -104,3 +104,24 @@ def test_unresolved_mentions_are_listed_with_their_sentence(tmp_path, monkeypatc
     table = unresolved.dataframe[0].value
     assert table["surface"].tolist() == ["Wang"]
     assert table["sentence"].tolist() == ["Wang said the talks went well."]
+
+
+def test_evidence_comes_in_pages_of_twenty(app):
+    """The most named seed actor has far more than 20 sentences: page 1 shows 20, the last
+    page the rest, and each page different sentences."""
+    from ui.evidence import PAGE_SIZE
+
+    at = _to(app, "mentions")
+    actor = at.selectbox(key="m_actor").value
+    pager = [n for n in at.number_input if n.key.startswith("m_page:")]
+    assert pager and pager[0].max > 1
+
+    def shown():
+        body = " ".join(h.proto.body for h in at.get("html"))
+        return body.count('class="pl-ev"'), body
+
+    first, first_body = shown()
+    assert first == PAGE_SIZE, actor
+    pager[0].set_value(pager[0].max).run()
+    last, last_body = shown()
+    assert not at.exception and 0 < last <= PAGE_SIZE and last_body != first_body
