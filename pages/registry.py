@@ -94,5 +94,6 @@ elif found is not None:
         kind = c2.selectbox("as a", ACTOR_TYPES, key="promote_type")
         if c3.form_submit_button("Promote", type="primary"):
             new = person_actor(pick) if kind == "person" else Actor(name=pick, type=kind)
-            _save(add_actor(registry, new), f"Promoted {pick!r} to a {kind}; every page now "
+            article = "an" if kind[0] in "aeiou" else "a"  # "an organization"
+            _save(add_actor(registry, new), f"Promoted {pick!r} to {article} {kind}; every page now "
                   "counts it. Add aliases above if needed.")
