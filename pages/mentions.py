@@ -6,7 +6,7 @@ from analysis.counts import MEASURES, surface_forms
 from analysis.evidence import evidence_counts, evidence_sentences
 from analysis.mentions import KINDS
 from figures import charts, views
-from ui import downloads
+from ui import downloads, url_state as url
 from ui.data import selection_or_stop, view
 from ui.evidence import MAX_SHOWN, show_evidence
 
@@ -26,15 +26,16 @@ sel = selection_or_stop(v)
 arts = sel.articles
 
 c1, c2, c3 = st.columns([2, 2, 1])
-kinds = c1.pills("Count mentions by", KINDS, selection_mode="multi", default=list(DEFAULTS.kinds),
-                 key="m_kinds", help="name: “Xi”, “Xi Jinping”; role: “the Chinese leader”; "
+kinds = url.bound(c1.pills, "Count mentions by", "m_kinds", KINDS, many=True,
+                  default=list(DEFAULTS.kinds), selection_mode="multi", help="name: “Xi”, “Xi Jinping”; role: “the Chinese leader”; "
                  "metonym: “Beijing” where it acts for China's government")
-measure = c2.radio("Measure", list(MEASURES), index=list(MEASURES).index(DEFAULTS.measure),
-                   format_func=MEASURES.get, key="m_measure", horizontal=False)
-top_n = c3.number_input("Actors shown", 3, 60, DEFAULTS.top_n, key="m_top")
+measure = url.bound(c2.radio, "Measure", "m_measure", list(MEASURES), default=DEFAULTS.measure,
+                    format_func=MEASURES.get, horizontal=False)
+top_n = url.bound(c3.number_input, "Actors shown", "m_top", default=DEFAULTS.top_n, number=(3, 60))
 if not kinds:
     st.info("Pick at least one kind of mention to count.")
     st.stop()
+url.seed("m_timeline", many=True, options=list(sel.table("mentions")["actor"].unique()))
 settings = views.MentionSettings(kinds=tuple(kinds), measure=measure, top_n=int(top_n),
                                  timeline_actors=st.session_state.get("m_timeline"))
 shown = views.mentions_view(sel, settings)
@@ -64,8 +65,9 @@ with (box := st.expander("The numbers with their denominators (n per outlet)", k
                                     "share_of_articles_pct": st.column_config.NumberColumn(format="%.0f%%")})
 
 # (the timeline was drawn with the widget's value, read above from the session)
-st.multiselect("Over publication date", top["actor"].tolist(), default=shown.timeline_actors,
-               key="m_timeline")
+st.session_state["m_timeline"] = shown.timeline_actors  # (those of the shown actors)
+url.bound(st.multiselect, "Over publication date", "m_timeline", top["actor"].tolist(), many=True,
+          default=top["actor"].tolist()[:views.TIMELINE_ACTORS])
 if shown.timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
@@ -77,9 +79,9 @@ actor_options = totals["actor"].tolist()
 if clicked in actor_options:
     st.session_state["m_actor"] = clicked
 e1, e2 = st.columns(2)
-actor = e1.selectbox("Actor", actor_options, key="m_actor")
-ev_outlet = e2.selectbox("Outlet", [None, *sel.outlets], key="m_outlet",
-                         format_func=lambda o: o or "All selected outlets")
+actor = url.bound(e1.selectbox, "Actor", "m_actor", actor_options, default=actor_options[0])
+ev_outlet = url.bound(e2.selectbox, "Outlet", "m_outlet", [None, *sel.outlets], default=None,
+                      format_func=lambda o: o or "All selected outlets")
 counted = settings.counted_kinds
 n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")

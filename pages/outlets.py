@@ -6,7 +6,7 @@ from analysis.evidence import evidence_counts, evidence_sentences
 from analysis.quotes import speaker_quotes
 from analysis.topics import topic_sentences
 from figures import views
-from ui import downloads
+from ui import downloads, url_state as url
 from ui.data import distinctive, on_demand, view
 from ui.evidence import MAX_SHOWN, show_evidence, show_quotes
 
@@ -17,8 +17,8 @@ available = v.selection.outlets
 if len(available) < 2:
     st.info("Comparing needs at least two outlets: widen the outlets or dates in the sidebar.")
     st.stop()
-picked = st.multiselect("Outlets to compare", available, default=available, key="o_outlets",
-                        help="Each outlet is compared with the other picked outlets pooled.")
+picked = url.bound(st.multiselect, "Outlets to compare", "o_outlets", available, many=True,
+                   default=available, help="Each outlet is compared with the other picked outlets pooled.")
 if len(picked) < 2:
     st.info("Pick at least two outlets to compare.")
     st.stop()
@@ -54,8 +54,10 @@ with st.expander("How this is computed"):
         "- **Co-mentions**: sentences that name both actors.")
 
 # Only the open tab runs (a switch reruns the page): six panels' work would not be instant.
-tabs = st.tabs(["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"],
-               key="o_tab", on_change="rerun")
+TABS = ["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"]
+url.seed("o_tab", TABS)
+tabs = st.tabs(TABS, key="o_tab", on_change="rerun")
+url.mirror("o_tab", st.session_state.get("o_tab"), TABS[0])
 freq, top_actors = views.compared_actors(sel)
 
 
@@ -67,10 +69,12 @@ def attention_panel() -> None:
     panels, difference = views.attention_view(sel, freq, top_actors,
                                               st.session_state.get("o_focus"))
     downloads.chart(panels)
-    focus = st.selectbox("Difference from the rest for", picked, key="o_focus")
+    focus = url.bound(st.selectbox, "Difference from the rest for", "o_focus", picked,
+                      default=picked[0])
     downloads.amend("compare", views.CompareSettings(), focus=focus)
     downloads.chart(difference)
-    actor = st.selectbox("Sentences behind a bar: actor", top_actors, key="o_att_actor")
+    actor = url.bound(st.selectbox, "Sentences behind a bar: actor", "o_att_actor", top_actors,
+                      default=top_actors[0])
     show_evidence(evidence_sentences(sel, actor, outlet=focus, limit=MAX_SHOWN), labels,
                   total=evidence_counts(sel, actor, outlet=focus)[1], key=f"o_att_page:{actor}:{focus}")
 

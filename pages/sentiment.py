@@ -4,15 +4,16 @@ import streamlit as st
 from analysis.sentiment import ENGINE_LABELS, LOW_N_MENTIONS, tone_extremes
 from analysis.selection import Selection
 from figures import views
-from ui import downloads
+from ui import downloads, url_state as url
 from ui.data import selection_or_stop, view, with_engine
 from ui.evidence import show_evidence
 
 v = view()
 corpus = v.corpus
 st.title("Sentiment")
-engine = st.radio("Engine", list(ENGINE_LABELS), format_func=ENGINE_LABELS.get, horizontal=True,
-                  key="s_engine", help="The target-aware model reads the words around the "
+engine = url.bound(st.radio, "Engine", "s_engine", list(ENGINE_LABELS),
+                   default=list(ENGINE_LABELS)[0], format_func=ENGINE_LABELS.get, horizontal=True,
+                   help="The target-aware model reads the words around the "
                   "actor (macro-F1 70 on NewsMTSC dev_rw, against 51 for VADER on the sentence); "
                   "VADER is the lexicon baseline.")
 st.info(
@@ -32,9 +33,11 @@ if not by_mentions:
             "show. Add actors on the Actor registry page, or widen the filters.")
     st.stop()
 c1, c2 = st.columns([3, 1])
-actors = c1.multiselect("Actors", by_mentions, default=by_mentions[:views.TONE_ACTORS],
-                        key="s_actors", help="Ordered by number of mentions in the selection.")
-hide_low = c2.toggle(f"Hide figures with < {LOW_N_MENTIONS} mentions", key="s_hide_low")
+actors = url.bound(c1.multiselect, "Actors", "s_actors", by_mentions, many=True,
+                   default=by_mentions[:views.TONE_ACTORS],
+                   help="Ordered by number of mentions in the selection.")
+hide_low = url.bound(c2.toggle, f"Hide figures with < {LOW_N_MENTIONS} mentions", "s_hide_low",
+                     default=False, flag=True)
 if not actors:
     st.info("Pick at least one actor.")
     st.stop()
@@ -60,9 +63,9 @@ with (box := st.expander("The numbers (n, interval, shares) for every actor and 
 
 st.subheader("The sentences behind the tone")
 e1, e2 = st.columns(2)
-actor = e1.selectbox("Actor", actors, key="s_actor")
-outlet = e2.selectbox("Outlet", [None, *sel.outlets], key="s_outlet",
-                      format_func=lambda o: o or "All selected outlets")
+actor = url.bound(e1.selectbox, "Actor", "s_actor", actors, default=actors[0])
+outlet = url.bound(e2.selectbox, "Outlet", "s_outlet", [None, *sel.outlets], default=None,
+                   format_func=lambda o: o or "All selected outlets")
 neg, pos = tone_extremes(sel, actor, outlet=outlet)
 labels = corpus.labels
 left, right = st.columns(2)
