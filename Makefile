@@ -24,7 +24,7 @@ setup: $(VENV)/.runtime
 setup-dev: $(VENV)/.dev
 
 run: setup
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) $(if $(CORPUS),-- --corpus $(CORPUS))
+	$(BIN)/python -m presslens.serve --server.port $(PORT) $(if $(CORPUS),-- --corpus $(CORPUS))
 
 # Chromium draws PNG/SVG exports and runs the browser tests. Installed with apt where we are
 # root (CI); elsewhere the browser tests skip and say why.

@@ -24,15 +24,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def start_dashboard(library: Path) -> tuple[str, subprocess.Popen]:
+    """The dashboard started as `make run` starts it, on a free port; its URL and process."""
     if not CHROMIUM:
         pytest.skip("no Chromium on this machine (apt install chromium); `make test` installs it as root")
     port = _free_port()
-    env = {**os.environ, "PRESSLENS_CORPUS": str(ROOT / "seeds"),
-           "PRESSLENS_LIBRARY": str(tmp_path_factory.mktemp("library"))}
+    env = {**os.environ, "PRESSLENS_CORPUS": str(ROOT / "seeds"), "PRESSLENS_LIBRARY": str(library)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        [sys.executable, "-m", "presslens.serve",
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -46,6 +45,12 @@ def app_url(tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("the dashboard did not start in 60 s:\n" + proc.stdout.read().decode()[-3000:])
+    return url, proc
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    url, proc = start_dashboard(tmp_path_factory.mktemp("library"))
     yield url
     proc.terminate()
     proc.wait(timeout=10)

@@ -113,3 +113,24 @@ def test_upload_with_partial_failure_keeps_the_rest(page, app_url):
     assert "<script>tense</script>" in page.inner_text("[data-testid='stMain']")
     assert dialogs == []  # nothing the user uploaded ever ran
     screenshot(page, "uploaded-article-as-text")
+
+
+def test_a_deep_link_opened_first_after_a_restart_shows_no_page_not_found(browser, tmp_path):
+    """A shared link is often the first thing a freshly started server is asked for."""
+    from tests.e2e.conftest import start_dashboard
+
+    url, proc = start_dashboard(tmp_path / "library")
+    try:
+        context = browser.new_context(viewport={"width": 1400, "height": 1200})
+        pg = context.new_page()
+        pg.goto(f"{url}/compare?o_tab=Topics")
+        wait_ready(pg)
+        assert pg.locator("[data-testid='stMain'] h1").first.inner_text() == "Compare outlets"
+        assert "Page not found" not in pg.content()
+        # and a link made there opens the same tab in a fresh browser
+        assert pg.locator("[role='tab'][aria-selected='true']").inner_text() == "Topics"
+        screenshot(pg, "deep-link-after-restart")
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
