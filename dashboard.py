@@ -1,6 +1,7 @@
 """PressLens: how different news outlets cover the same story.
 
-Run: `streamlit run dashboard.py` (the seed corpus) or `streamlit run dashboard.py -- --corpus DIR`.
+Run: `make run` or `python -m presslens.serve [-- --corpus DIR]` (presslens/serve.py says why not a
+bare `streamlit run dashboard.py`).
 """
 from pathlib import Path
 
