@@ -12,7 +12,8 @@ Each `[[actors]]` entry has:
 - `metonyms`: places standing for a government where they act ("Beijing" for China);
 - `demonyms` (countries): adjectives naming the country ("Chinese"): a role qualified by one
   ("the Chinese president") fits only actors affiliated with that country. Not counted;
-- `exclude`: longer names that contain an alias but are something else ("South China Sea").
+- `exclude`: longer names that contain an alias but are something else ("South China Sea");
+- `discovered = true`: found in the corpus's text (analysis.inventory), not yet confirmed.
 
 Aliases are literal text, never patterns: characters used by regular expressions are refused.
 """
@@ -57,6 +58,7 @@ class Actor:
     metonyms: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
+    discovered: bool = False  # found by analysis.inventory, not yet confirmed by a person
 
     @property
     def all_aliases(self) -> tuple[str, ...]:
@@ -161,6 +163,7 @@ def parse_registry(text: str) -> Registry:
             metonyms=_strings(entry, "metonyms", where),
             exclude=_strings(entry, "exclude", where),
             demonyms=_strings(entry, "demonyms", where),
+            discovered=bool(entry.get("discovered", False)),
         ))
     lead = []
     for ln in text.splitlines():
@@ -201,6 +204,8 @@ def dump_registry(registry: Registry) -> str:
                 if r.unambiguous:
                     rd["unambiguous"] = True
                 e["roles"].append(rd)
+        if a.discovered:
+            e["discovered"] = True
         entries.append(e)
     return registry.notes + tomli_w.dumps({"actors": entries}, multiline_strings=False)
 

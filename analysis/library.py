@@ -80,8 +80,9 @@ def safe_name(name: str, *, default: str = "article") -> str:
 
 
 def create_corpus(library: Path, name: str) -> Path:
-    """A new, empty corpus folder with a sources.csv and an actors.toml copied from the seeds
-    (the user edits it from there). Raises ValueError if the name is taken or empty."""
+    """A new, empty corpus folder with a sources.csv; no actors.toml: its actors are discovered
+    from its articles (analysis.inventory) until the user saves a registry. Raises
+    ValueError if the name is taken or empty."""
     folder = library / safe_name(name, default="")
     if not safe_name(name, default=""):
         raise ValueError("give the corpus a name with letters or digits")
@@ -89,7 +90,6 @@ def create_corpus(library: Path, name: str) -> Path:
         raise ValueError(f"a corpus named {folder.name!r} already exists")
     folder.mkdir(parents=True)
     write_atomic(folder / SOURCES_FILE, ",".join(SOURCE_COLUMNS) + "\n")
-    shutil.copyfile(SEEDS_DIR / "actors.toml", folder / "actors.toml")
     shutil.copyfile(SEEDS_DIR / "topics.toml", folder / "topics.toml")
     return folder
 

@@ -16,15 +16,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.actors import Registry, RegistryError, load_registry
+from analysis.actors import Registry, RegistryError, load_registry, parse_registry
 from analysis.annotate import analyse_articles
+from analysis.cleaning import clean_text
 from analysis.corpus import Corpus, corpus_name
 from analysis.compare import co_mentions
-from analysis.identity import analysis_identity
+from analysis.identity import analysis_identity, fingerprint
 from analysis.index import build_index
+from analysis.inventory import discover_registry, registry_toml
 from analysis.library import near_duplicates
-from analysis.readers import ACTORS_FILE
-from analysis.store import Deferred
+from analysis.readers import ACTORS_FILE, read_raws
+from analysis.store import Deferred, index_dir
 from analysis.sentiment import DEFAULT_ENGINE
 from analysis.topics import Topic, load_topics
 
@@ -97,12 +99,42 @@ def load_corpus_registry(corpus: Corpus | Path) -> tuple[Registry, tuple[str, ..
         return Registry(), (f"{ACTORS_FILE}: cannot be read ({exc})",)
 
 
+DISCOVERED_FILE = "discovered-actors.toml"  # in the index folder: the last discovery's result
+
+
+def corpus_registry(path: Path) -> tuple[Registry, tuple[str, ...]]:
+    """The registry of the corpus at `path`: its actors.toml where it has one, else the actors
+    discovered from its articles (analysis.inventory), kept beside the index for an unchanged
+    corpus so that opening it again does not read the articles."""
+    if registry_path(path).exists():
+        return load_corpus_registry(path)
+    stamp = f"# fingerprint {fingerprint(path)}\n"
+    cached = index_dir(path) / DISCOVERED_FILE
+    try:
+        text = cached.read_text(encoding="utf-8")
+        if text.startswith(stamp):
+            return parse_registry(text[len(stamp):]), ()
+    except (OSError, RegistryError):
+        pass
+    raws, _ = read_raws(path)
+    registry = discover_registry(clean_text(r.text).text for r in raws)  # the counted text
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(stamp + registry_toml(registry), encoding="utf-8")
+    except OSError:
+        pass  # a read-only disk: discovered again next time
+    return registry, ()
+
+
 def analyse(corpus: Corpus, registry: Registry | None = None, *,
             engine: str = DEFAULT_ENGINE) -> Analysis:
     """Everything the pages draw from, computed in this process for a corpus loaded in memory
     (tests, small tables). Users' corpora open through `open_corpus`, which gives the same
     tables and the same identity."""
     problems: tuple[str, ...] = ()
+    if registry is None and corpus.path and not registry_path(corpus).exists():
+        # the same counted texts as corpus_registry reads: one registry, one identity
+        registry = discover_registry(corpus.articles["text"])
     if registry is None:
         registry, problems = load_corpus_registry(corpus)
     topics, topic_problem = load_topics(corpus_folder(corpus))
@@ -119,7 +151,7 @@ def open_corpus(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int 
     read where current, computed for new or changed articles only, over `workers` processes
     or a Dask cluster. Returns the analysis and what the index did."""
     path = Path(path)
-    registry, problems = load_corpus_registry(path)
+    registry, problems = corpus_registry(path)
     topics, topic_problem = load_topics(corpus_folder(path))
     tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
                                executor=executor, scheduler=scheduler, progress=progress)
@@ -139,7 +171,7 @@ def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
     `python -m presslens index` does). Returns the few tables read (read_problems among them),
     what the index did, and the registry's problems."""
     path = Path(path)
-    registry, problems = load_corpus_registry(path)
+    registry, problems = corpus_registry(path)
     topics, _ = load_topics(corpus_folder(path))
     tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
                                executor=executor, scheduler=scheduler, progress=progress,

@@ -1,0 +1,442 @@
+"""The actors a corpus names, found in its text when it has no registry of its own: people,
+countries and organizations, typed, with their name variants merged into one registry entry
+each, for the literal matcher (analysis.mentions) to count.
+
+One pass of regular expressions over each article (linear in the text):
+- candidate names are runs of capitalised tokens ("Sam Altman", "Ministry of Foreign Affairs":
+  "of", "for", "on", "the" join only after an organization word), camel-case and apostrophe
+  names (OpenAI, D'Angelo), acronyms (NATO, U.S.); possessives are dropped ("Altman's");
+  a title splits a run ("Microsoft CEO Satya Nadella": Microsoft, then a titled person);
+- world knowledge that belongs to no story: countries from pycountry (names, common and
+  official names, the few codes news writes as such: US, USA, U.S., UK, PRC) and a short list
+  of major international bodies. Never another corpus's actors;
+- typing: a run with an organization word, an acronym or a camel-case name is an
+  organization; a run of two or more names is a person where the text treats it as one (a
+  title before it, "said" after it, its surname or given name used alone in the same article);
+  other runs (places: "Hong Kong", "Silicon Valley") are not actors;
+- aliases: a person's surname (or given name, "Xi" of "Xi Jinping") used alone in an article
+  that names the full name becomes a short form; two people sharing it keep it as a shared
+  short form, which the matcher resolves by who the article named, never merged. "Full Name
+  (ACR)" makes the acronym an alias of the name;
+- a discovered name is kept where seen in 2 articles or twice in one (countries and bodies of
+  the world list: once). A single capitalised word never seen mid-sentence ("Officials",
+  "Despite"), or seen there less than twice while the corpus also writes it in lower case,
+  is not a name.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from analysis.actors import Actor, Registry, dump_registry
+
+MIN_ARTICLES = 2  # a discovered name seen in this many articles is kept ...
+MIN_MENTIONS = 2  # ... or this many times in one (measured: see the module's tests and note)
+
+# The few country codes written as such in news text (pycountry's codes are otherwise
+# ordinary words or other things: "AI" is Anguilla's, "IT" Italy's, "CA" California).
+COUNTRY_FORMS = {
+    "United States": ("U.S.", "US", "USA", "U.S.A.", "United States of America", "America"),
+    "United Kingdom": ("U.K.", "UK", "Britain", "Great Britain"),
+    "China": ("PRC", "People's Republic of China", "People’s Republic of China"),
+    "Russia": ("Russian Federation",),
+    "South Korea": ("Republic of Korea", "ROK"),
+    "North Korea": ("DPRK",),
+    "United Arab Emirates": ("UAE", "U.A.E."),
+    "Democratic Republic of the Congo": ("DRC",),
+    "Czech Republic": ("Czechia",),
+    "Turkey": ("Türkiye",),
+    "Ivory Coast": ("Côte d'Ivoire",),
+    "Palestine": ("Palestinian territories",),
+}
+_CANONICAL = {"Russian Federation": "Russia", "Czechia": "Czech Republic", "Türkiye": "Turkey",
+              "Côte d'Ivoire": "Ivory Coast", "Congo, The Democratic Republic of the":
+              "Democratic Republic of the Congo", "Holy See (Vatican City State)": "Vatican City"}
+# Major international bodies: world knowledge, not any story's actors.
+WORLD_BODIES = {
+    "United Nations": ("UN", "U.N."),
+    "NATO": ("North Atlantic Treaty Organization",),
+    "European Union": ("EU", "E.U."),
+    "World Health Organization": ("WHO",),
+    "International Monetary Fund": ("IMF",),
+    "World Bank": (),
+    "World Trade Organization": ("WTO",),
+    "Asia-Pacific Economic Cooperation": ("APEC",),
+    "Association of Southeast Asian Nations": ("ASEAN",),
+    "Group of Seven": ("G7", "G-7"),
+    "Group of 20": ("G20", "G-20", "Group of Twenty"),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "African Union": (),
+    "International Atomic Energy Agency": ("IAEA",),
+    "International Criminal Court": ("ICC",),
+    "White House": (),
+    "Kremlin": (),
+    "Pentagon": (),
+}
+
+ORG_HEADS = frozenset(
+    "Ministry Department Agency Bank Party Union Council Committee Inc Inc. Corp Corp. Corporation "
+    "Co. Ltd Ltd. LLC PLC Group Holdings University College Institute Association Federation "
+    "Commission Army Navy Force Forces Court Company Organization Organisation Authority Board "
+    "Bureau Office Administration Fund Foundation Society League Alliance Coalition Front "
+    "Movement Service Services Parliament Congress Senate Assembly Cabinet Government "
+    "Police Guard Corps Command Academy Center Centre Trust Network Systems Technologies "
+    "Labs Airlines Motors Times Post Journal News Press Reuters Exchange Reserve Secretariat "
+    "Tribunal Chamber Federal Guardian Herald Tribune Agency".split())
+TITLES = frozenset(
+    "President Minister Secretary Premier Chancellor Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. "
+    "Senator Rep Rep. Representative Gov Gov. Governor Gen Gen. Adm Adm. Admiral Ambassador "
+    "Chairman Chairwoman Chair CEO Director Spokesman Spokeswoman Spokesperson Judge King "
+    "Queen Prince Princess Pope Mayor Commissioner Lt Lt. Col Col. Colonel Capt Capt. Sgt "
+    "Sgt. Professor Prof Prof. Speaker Leader Envoy Sheikh Lord Sir Dame Founder Cofounder "
+    "Co-founder Officer Chief Executive Vice Deputy Prime President-elect Attorney "
+    "Adviser Advisor Counsel Lawyer Analyst Economist Correspondent Editor Administrator "
+    "Surgeon Inspector".split())
+# Core titles: a run holding one is split there (the name follows it).
+_SPLIT_TITLES = TITLES - frozenset("Chief Executive Vice Deputy Prime Attorney".split())
+JOINERS = frozenset("of for on the and de".split())
+FUNCTION = frozenset(
+    "The A An This That These Those There Their They Then When While After Before But And Or "
+    "For With Without From Since Still Instead However Meanwhile Nonetheless Perhaps Both Some "
+    "Many Most Other Another Last Next In On At As If It Its Our We He She His Her I You Your "
+    "My Me Us Who What Why How Where Which Yes No Not So Yet Also Even Only Just Now Here "
+    "Today Yesterday Tomorrow Although Though Despite During Beyond Under Over Into Through "
+    "By To Of Is Was Are Were Be Been Has Have Had Do Does Did Can Could Will Would Should "
+    "May Might Must Each Every All Any Few Such More Less Once Because Unlike Like Among "
+    "Mr Mrs Ms Dr Sir Madam Read More See Related Photo Watch Listen Subscribe Sign Follow "
+    "According Asked Said Says Earlier Later Several Two Three One Four Five New Top".split())
+MONTHS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday".split())
+REGIONS = frozenset(
+    "Europe Asia Africa America Americas Oceania Antarctica Arctic Middle East West Western "
+    "Eastern Asia-Pacific Indo-Pacific Pacific Atlantic Mediterranean Caribbean Balkans "
+    "Scandinavia Latin North South Central Northern Southern Gulf".split())
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ians|ish|an|ans|ean|eans|i|is|ic|ch)$")
+SPEECH = re.compile(r"^\s*(?:,[^,.;]{1,80},\s*)?(?:said|says|told|added|wrote|argued|noted|"
+                    r"asked|explained|announced|insisted|warned|stated|tweeted|posted|"
+                    r"replied|responded|acknowledged|testified)\b")
+SPEECH_BEFORE = re.compile(r"(?:according to|said|says|told|by)\s+$")
+PLACE_PREP = re.compile(r"\b(?:in|to|from|at|near|across|around|into|outside|inside|visit|"
+                        r"visited|toward|towards)\s+(?:the\s+)?$")
+
+_TOKEN = (r"(?:(?:[A-Z]\.){2,}|[A-Z]\.(?=\s[A-Z])|[A-Z]-?\d{1,2}\b|"
+          r"(?:[A-Z]['’](?=[A-Z]))?[A-Z][A-Za-z0-9]*(?:[-‐][A-Z][A-Za-z0-9]*)*)")
+_RUN = re.compile(rf"(?<![\w'’.-]){_TOKEN}(?:[ ](?:(?:of|for|on|the|and|de)[ ])*{_TOKEN})*")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(—–]\s*)$")
+_ACRONYM_DEF = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*){1,2}[A-Z]|(?:[A-Z]\.){2,})\s*\)")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_POSSESSIVE = re.compile(r"^['’]s\b")
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Every form of a country's name that counts as the country -> its canonical name."""
+    import pycountry
+
+    forms: dict[str, str] = {}
+    firsts = Counter(c.name.split(",")[0] for c in pycountry.countries if "," in c.name)
+    for c in pycountry.countries:
+        common = getattr(c, "common_name", None)
+        name = _CANONICAL.get(c.name) or common or c.name
+        if "," in name:  # "Virgin Islands, British": no short form in news text
+            first = name.split(",")[0]
+            if firsts[first] > 1:
+                continue
+            name = first
+        name = re.sub(r"\s*\(.*\)$", "", name)
+        for form in (name, c.name, getattr(c, "official_name", None), common):
+            if form and "," not in form and "(" not in form:
+                forms.setdefault(form, name)
+    for name, extra in COUNTRY_FORMS.items():
+        for form in (name, *extra):
+            forms[form] = name
+    return forms
+
+
+@cache
+def world_bodies() -> dict[str, str]:
+    return {form: name for name, extra in WORLD_BODIES.items() for form in (name, *extra)}
+
+
+@dataclass
+class _Seen:
+    articles: set = field(default_factory=set)
+    count: int = 0
+    per_article: Counter = field(default_factory=Counter)
+    titled: int = 0
+    speech: int = 0
+    place: int = 0
+    mid: int = 0  # occurrences not at a sentence start
+    shorts: Counter = field(default_factory=Counter)  # short form -> articles using it
+    acronyms: Counter = field(default_factory=Counter)
+
+
+def _is_acronym(tok: str) -> bool:
+    bare = tok.replace(".", "").replace("-", "")
+    return len(bare) >= 2 and (bare.isupper() or bool(re.fullmatch(r"G\d+", bare)))
+
+
+def _is_camel(tok: str) -> bool:
+    return bool(re.search(r"[a-z][A-Z]", tok)) and not re.match(r"^(?:Mc|Mac|O['’]|D['’])", tok)
+
+
+def _split_run(tokens: list[str]) -> list[tuple[list[str], bool]]:
+    """A run's names: (tokens, titled). Split before function words and months, at titles
+    (the name follows them) and at joiners not preceded by an organization word."""
+    parts: list[tuple[list[str], bool]] = []
+    cur: list[str] = []
+    titled = False
+
+    def flush():
+        nonlocal cur, titled
+        while cur and cur[-1] in JOINERS:
+            cur.pop()
+        while cur and (cur[0] in JOINERS or cur[0] in FUNCTION or cur[0] in MONTHS):
+            cur.pop(0)
+        while len(cur) > 2 and (cur[0] in TITLES or cur[0] == "General"):
+            cur.pop(0)  # "Attorney General Letitia James"
+            titled = True
+        if cur:
+            parts.append((cur, titled))
+        cur, titled = [], False
+
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in FUNCTION and t not in JOINERS or t in MONTHS:
+            flush()
+        elif t in JOINERS:
+            if cur and any(c in ORG_HEADS for c in cur) or cur and cur[0] in WORLD_BODIES:
+                cur.append(t)
+            elif cur and cur[-1] in _SPLIT_TITLES:  # "Secretary of State": part of the title
+                i += 2
+                flush()
+                titled = True
+                continue
+            else:
+                flush()
+        elif t == "General" and cur and cur[-1] in TITLES:  # "Attorney General Letitia …"
+            cur.append(t)
+        elif t in _SPLIT_TITLES or t in ("Vice", "Deputy", "Prime", "Chief", "Executive"):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if t in _SPLIT_TITLES and nxt == "of" and i + 2 < len(tokens):
+                cur = [c for c in cur if c not in TITLES]  # "Secretary of Commerce Laura …"
+                flush()
+                i += 3
+                titled = True
+                continue
+            if t in _SPLIT_TITLES and nxt and nxt not in TITLES and nxt not in JOINERS:
+                cur = [c for c in cur if c not in TITLES]
+                flush()
+                titled = True
+            elif not nxt:
+                cur = [c for c in cur if c not in TITLES]
+                flush()
+            else:  # a title word before another: drop, keep what came before as its own
+                cur = [c for c in cur if c not in TITLES]
+                flush()
+        else:
+            cur.append(t)
+        i += 1
+    flush()
+    return parts
+
+
+def _canonical_run(tokens: list[str]) -> str:
+    if len(tokens) > 1 and _DEMONYM.match(tokens[0]) and tokens[-1] not in ORG_HEADS:
+        tokens = tokens[1:]  # "Australian Timothy Weeks"; not "Chinese Communist Party"
+    return " ".join(t for t in tokens if not _INITIAL.match(t) or len(tokens) == 1)
+
+
+def _type_of(tokens: list[str]) -> str:
+    if any(t in ORG_HEADS for t in tokens[1:]) or (len(tokens) > 1 and tokens[-1] in ORG_HEADS):
+        return "organization"
+    if len(tokens) == 1:
+        t = tokens[0]
+        return "organization" if _is_acronym(t) or _is_camel(t) else "single"
+    if any(_is_acronym(t) or _is_camel(t) for t in tokens) or any(t in JOINERS for t in tokens):
+        return "organization"
+    return "name"
+
+
+def _article_names(text: str):
+    """(name, start, end, titled, sentence_start) for every candidate name in one text."""
+    for m in _RUN.finditer(text):
+        raw = m.group()
+        tokens = raw.split(" ")
+        pos = m.start()
+        offsets = []
+        for t in tokens:
+            offsets.append(pos)
+            pos += len(t) + 1
+        parts = _split_run(tokens)
+        # place each part back in the text, in order
+        search_from = 0
+        for toks, titled in parts:
+            joined = " ".join(toks)
+            k = raw.find(joined, search_from)
+            if k < 0:
+                continue
+            search_from = k + len(joined)
+            start = m.start() + k
+            yield toks, start, start + len(joined), titled
+
+
+def discover_registry(texts: Iterable[str]) -> Registry:
+    """The actors that `texts` (each one article's counted text) name, as a registry whose
+    every actor is marked `discovered`."""
+    gaz_c, gaz_o = countries(), world_bodies()
+    seen: dict[str, _Seen] = defaultdict(_Seen)
+    types: dict[str, str] = {}
+    lower: set[str] = set()
+    singles_by_article: list[tuple[int, Counter, list[list[str]]]] = []
+    for aid, text in enumerate(texts):
+        lower.update(_LOWER.findall(text))
+        singles: Counter = Counter()
+        multis: list[list[str]] = []
+        for toks, start, end, titled in _article_names(text):
+            name = _canonical_run(toks)
+            if not name:
+                continue
+            before = text[max(0, start - 40):start]
+            initial = bool(_SENTENCE_START.search(text[max(0, start - 6):start])) or start == 0
+            after = text[end:end + 120]
+            if _POSSESSIVE.match(after):
+                after = after[2:]
+            s = seen[name]
+            s.articles.add(aid)
+            s.count += 1
+            s.per_article[aid] += 1
+            s.titled += titled
+            s.mid += not initial
+            if SPEECH.match(after) or SPEECH_BEFORE.search(before):
+                s.speech += 1
+            if PLACE_PREP.search(before):
+                s.place += 1
+            acr = _ACRONYM_DEF.match(after)
+            if acr and len(toks) > 1 and _abbreviates(acr[1], toks):
+                s.acronyms[acr[1]] += 1
+            if name not in types:
+                types[name] = _type_of(name.split(" "))
+            if len(toks) == 1:
+                singles[name] += 1
+            elif types[name] == "name":
+                multis.append(name.split(" "))
+        singles_by_article.append((aid, singles, multis))
+    # short forms: a surname or given name used alone in an article naming the full name
+    short_owner: dict[str, set[str]] = defaultdict(set)
+    for aid, singles, multis in singles_by_article:
+        for toks in {tuple(t) for t in multis}:
+            full = " ".join(toks)
+            for short in {toks[-1], toks[0]}:
+                if short in singles and short not in FUNCTION:
+                    seen[full].shorts[short] += singles[short]
+                    short_owner[short].add(full)
+    return _registry(seen, types, lower, short_owner, gaz_c, gaz_o)
+
+
+def _abbreviates(acr: str, toks: list[str]) -> bool:
+    letters = acr.replace(".", "").upper()
+    words = [t for t in toks if t not in JOINERS]
+    if not words or letters[0] != words[0][0].upper():
+        return False
+    full = "".join(toks).upper()
+    i = 0
+    for ch in letters:
+        i = full.find(ch, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+def _kept(s: _Seen) -> bool:
+    return len(s.articles) >= MIN_ARTICLES or max(s.per_article.values(), default=0) >= MIN_MENTIONS
+
+
+def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
+    actors: dict[str, dict] = {}
+    claimed: set[str] = set()
+
+    def add(name: str, type_: str, aliases=(), short=()):
+        if name in claimed and name not in actors:
+            return
+        a = actors.setdefault(name, {"type": type_, "aliases": [], "short": []})
+        claimed.add(name)
+        for al in aliases:
+            if al not in claimed and al != name:
+                a["aliases"].append(al)
+                claimed.add(al)
+        for sh in short:
+            if sh not in a["short"]:
+                a["short"].append(sh)
+
+    # world knowledge: any form seen once brings the country or body with all its forms
+    for gaz, type_ in ((gaz_c, "country"), (gaz_o, "organization")):
+        present = sorted({gaz[n] for n in seen if n in gaz})
+        for canon in present:
+            add(canon, type_, [f for f, c in gaz.items() if c == canon])
+    acronym_of: dict[str, str] = {}
+    for name, s in seen.items():
+        acr_count = sum(seen[a].count for a in s.acronyms if a in seen)
+        t = types[name]
+        if name in claimed:
+            continue
+        if t != "name" and not (_kept_total(s) or s.count + acr_count >= MIN_MENTIONS):
+            continue
+        if t == "organization" or (t == "name" and any(w in ORG_HEADS for w in name.split())):
+            acr = [a for a, _ in s.acronyms.most_common() if a not in claimed]
+            add(name, "organization", acr[:1])
+            if acr:
+                acronym_of[acr[0]] = name
+        elif t == "name":
+            surname = name.split(" ")[-1]
+            if not _kept_total(s) and s.count + (seen[surname].count if surname in seen
+                                                 else 0) < MIN_MENTIONS:
+                continue
+            # the surname used alone is evidence; a given name alone ("Xi") only beside
+            # other evidence ("Apple" alone does not make "Apple Pay" a person)
+            evidence = s.titled + s.speech + s.shorts[surname]
+            if not evidence or s.place * 2 > s.count:
+                continue
+            surname = name.split(" ")[-1]  # the surname always; a given name where used
+            shorts = [sh for sh in dict.fromkeys((surname, *s.shorts)) if sh not in claimed]
+            add(name, "person", (), shorts)
+    person_shorts = {sh for a in actors.values() for sh in a["short"]}
+    for name, s in seen.items():  # single words: organizations ("Microsoft", "Hamas")
+        if (name in claimed or name in person_shorts or types[name] != "single"
+                or not _kept(s) or s.mid == 0
+                or name in REGIONS or name in MONTHS or name in TITLES or name in FUNCTION
+                or _DEMONYM.match(name) or s.place * 2 > s.count or len(name) < 3
+                or name in ORG_HEADS):
+            continue
+        if name.lower() in lower and s.mid < 2:
+            continue
+        add(name, "organization")
+    out = []
+    for name, a in actors.items():
+        out.append(Actor(name=name, type=a["type"], aliases=tuple(a["aliases"]),
+                         short=tuple(a["short"]), discovered=True))
+    out.sort(key=lambda a: (("country", "organization", "person").index(a.type), a.name))
+    return Registry(actors=tuple(out),
+                    notes="# Actors discovered from this corpus's text (analysis.inventory);\n"
+                          "# review them, then remove `discovered = true` from those you confirm.\n")
+
+
+def _kept_total(s: _Seen) -> bool:
+    """Kept counting the short forms too ("Sam Altman" once, "Altman" three times)."""
+    if _kept(s):
+        return True
+    return s.count + sum(s.shorts.values()) >= MIN_MENTIONS
+
+
+def registry_toml(registry: Registry) -> str:
+    """The registry as an actors.toml a user can save and review (`discovered = true` on
+    each actor found, not confirmed)."""
+    return dump_registry(registry)

@@ -1,0 +1,105 @@
+"""Actors found in a corpus's text (analysis.inventory), on sample texts written for these
+tests (a fictional company, ministry and officials), and a corpus without actors.toml counted
+through the pipeline."""
+import json
+
+from analysis.actors import parse_registry
+from analysis.corpus import load_corpus
+from analysis.inventory import discover_registry, registry_toml
+from analysis.pipeline import analyse
+
+# Two articles of one made-up story: a CEO named in full then by surname (and possessive),
+# a ministry with its acronym, the U.S. in three spellings, two officials named Haddad,
+# sentence-initial words and months that are not actors.
+TECH_STORY = [
+    "Veltrix Systems removes chief executive Dana Kowalczyk\n"
+    "Veltrix Systems said on Friday that its board had removed Dana Kowalczyk as chief "
+    "executive. Kowalczyk's departure stunned investors in March. Despite the turmoil, "
+    "shares rose.\n"
+    "The Ministry of Digital Affairs (MODA) said it was watching. Officials at MODA met on "
+    "Monday. Officials in the U.S. said the United States would not intervene.\n"
+    "Deputy Minister Omar Haddad and Finance Minister Rania Haddad disagreed in public.",
+    "Kowalczyk returns to Veltrix Systems\n"
+    "Dana Kowalczyk returned to Veltrix Systems on Tuesday. Kowalczyk said she was grateful "
+    "to staff. Despite the calm, Veltrix Systems faces a review in March.\n"
+    "MODA welcomed the news, and the US embassy said nothing. Omar Haddad said the ministry "
+    "would publish its review. Rania Haddad said the budget was safe.",
+]
+
+
+def _by_name():
+    return discover_registry(TECH_STORY).by_name()
+
+
+def test_company_and_ceo_with_surname_and_possessive():
+    actors = _by_name()
+    assert actors["Veltrix Systems"].type == "organization"
+    ceo = actors["Dana Kowalczyk"]
+    assert ceo.type == "person" and "Kowalczyk" in ceo.short
+    assert "Kowalczyk" not in actors and "Kowalczyk's" not in actors
+
+
+def test_ministry_takes_its_acronym():
+    actors = _by_name()
+    assert actors["Ministry of Digital Affairs"].type == "organization"
+    assert "MODA" in actors["Ministry of Digital Affairs"].aliases
+    assert "MODA" not in actors
+
+
+def test_country_in_three_spellings_is_one_actor():
+    actors = _by_name()
+    us = actors["United States"]
+    assert us.type == "country" and {"U.S.", "US"} <= set(us.aliases)
+    assert not {"U.S.", "US"} & set(actors)
+
+
+def test_officials_sharing_a_surname_stay_two_people():
+    actors = _by_name()
+    assert actors["Omar Haddad"].type == actors["Rania Haddad"].type == "person"
+    assert "Haddad" not in actors and "Deputy Minister Omar Haddad" not in actors
+
+
+def test_sentence_initial_words_and_months_are_not_actors():
+    names = set(_by_name())
+    assert not names & {"Despite", "Officials", "March", "Monday", "Tuesday", "Friday", "The"}
+
+
+def test_every_actor_is_marked_discovered_and_the_file_reads_back():
+    registry = discover_registry(TECH_STORY)
+    assert registry.actors and all(a.discovered for a in registry.actors)
+    text = registry_toml(registry)
+    assert "discovered = true" in text
+    assert parse_registry(text) == registry
+
+
+def test_a_corpus_without_actors_toml_counts_discovered_actors(tmp_path):
+    with open(tmp_path / "articles.jsonl", "w", encoding="utf-8") as fh:
+        for i, text in enumerate(TECH_STORY):
+            fh.write(json.dumps({"text": text, "outlet": f"Outlet {i}", "title": "",
+                                 "published": "2026-03-0%d" % (i + 1), "id": i}) + "\n")
+    assert not (tmp_path / "actors.toml").exists()
+    result = analyse(load_corpus(tmp_path / "articles.jsonl"))
+    resolved = result.mentions[result.mentions["actor"] != ""]
+    counts = resolved["actor"].value_counts()
+    assert counts["Dana Kowalczyk"] >= 4 and counts["Veltrix Systems"] >= 3
+    # the name and "(MODA)" right after it count twice today (the matcher's rule), then MODA twice
+    assert counts["Ministry of Digital Affairs"] == 4
+    assert counts["United States"] == 3
+    assert {"Omar Haddad", "Rania Haddad"} <= set(counts.index)
+
+
+def test_a_corpus_without_a_registry_has_one_identity_by_either_route(tmp_path):
+    """The CLI and the dashboard open a corpus through the index, tests and small tables in
+    memory: both must discover the same actors from the same counted text."""
+    import shutil
+
+    from analysis.corpus import SEEDS_DIR, load_corpus
+    from analysis.pipeline import analyse, open_corpus
+
+    for f in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    shutil.copy(SEEDS_DIR / "sources.csv", tmp_path / "sources.csv")
+    indexed, _ = open_corpus(tmp_path)
+    in_memory = analyse(load_corpus(tmp_path))
+    assert indexed.identity == in_memory.identity
+    assert len(indexed.tables["mentions"]) == len(in_memory.mentions) > 100
