@@ -29,6 +29,8 @@ page = st.navigation(
                 url_path="actors"),
         st.Page(HERE / "pages" / "outlets.py", title="Compare outlets",
                 icon=":material/compare_arrows:", url_path="compare"),
+        st.Page(HERE / "pages" / "search.py", title="Search", icon=":material/search:",
+                url_path="find"),
         st.Page(HERE / "pages" / "sentiment.py", title="Sentiment",
                 icon=":material/sentiment_satisfied:", url_path="tone"),
         st.Page(HERE / "pages" / "registry.py", title="Actor registry",

@@ -419,3 +419,101 @@ def report_charts(selection: Selection, settings: ReportSettings = ReportSetting
         tables.append(("outlets-distinctive-terms",
                        distinctive_view(cmp, settings.compare.drop_names)))
     return out, tables
+
+
+# ------------------------------------------------------------------------------ search
+# (the Search page: analysis.search's matches per outlet, over time and in context)
+from analysis.search import (COUNTS as SEARCH_COUNTS, MAX_QUERIES, QueryError,  # noqa: E402
+                             count_matches, kwic, matches_by_date, parse_query, search)
+
+SEARCH_MEASURES = {
+    "matches": "Matches (raw count)",
+    "per_1k_words": "Matches per 1,000 words",
+    "share_of_articles_pct": "% of the outlet's articles with a match",
+}
+
+
+@dataclass(frozen=True)
+class SearchSettings:
+    """The Search page's widgets, with its defaults."""
+
+    actor: str | None = None  # only sentences naming this actor
+    measure: str = "matches"
+    width: int = 60  # characters of context on each side in the concordance
+
+
+@dataclass(frozen=True)
+class SearchView:
+    queries: list[str]  # those that parsed, in order (the colour order)
+    problems: list[tuple[str, str]]  # (query, what is wrong with it)
+    counts: pd.DataFrame  # COUNTS per (query, outlet)
+    by_date: pd.DataFrame  # BY_DATE per (query, period)
+    concordance: pd.DataFrame  # KWIC of every match, with its query
+    by_outlet: Chart | None  # None: nothing matched
+    over_time: Chart | None  # None: fewer than two periods, or nothing matched
+
+    @property
+    def charts(self) -> list[Chart]:
+        return [c for c in (self.by_outlet, self.over_time) if c is not None]
+
+    @property
+    def matches(self) -> int:
+        return int(self.counts["matches"].sum()) if len(self.counts) else 0
+
+
+def _search_method(queries: list[str], settings: SearchSettings) -> str:
+    actor = f"; sentences naming {settings.actor}" if settings.actor else ""
+    return (f"queries: {' | '.join(queries)}{actor}; matched per sentence by analysis.search "
+            "(SQLite FTS5, unicode61 remove_diacritics 2; case and accents ignored)")
+
+
+def query_colors(queries: list[str]) -> dict[str, str]:
+    return {q: charts.PALETTE[i % len(charts.PALETTE)] for i, q in enumerate(queries)}
+
+
+def search_view(selection: Selection, queries: list[str],
+                settings: SearchSettings = SearchSettings()) -> SearchView:
+    """Search: for each query (up to MAX_QUERIES; blank lines skipped), its matches per outlet,
+    over time and in context. Queries that cannot be read are returned in `problems` with the
+    parser's message, and the others drawn."""
+    wanted = [q.strip() for q in queries if q.strip()]
+    problems = [(q, f"Only {MAX_QUERIES} queries are compared at once; this one is left out.")
+                for q in wanted[MAX_QUERIES:]]
+    good, counts, dates, conc = [], [], [], []
+    for text in wanted[:MAX_QUERIES]:
+        try:
+            query = parse_query(text)
+        except QueryError as exc:
+            problems.append((text, str(exc)))
+            continue
+        if text in good:
+            continue
+        good.append(text)
+        found = search(selection, query, actor=settings.actor)
+        counts.append(count_matches(selection, found).assign(query=text))
+        dates.append(matches_by_date(selection, found).assign(query=text))
+        conc.append(kwic(found, selection.corpus.sentence_text(found),
+                         width=settings.width).assign(query=text))
+    counts_df = (pd.concat(counts, ignore_index=True) if counts
+                 else pd.DataFrame(columns=["query", *SEARCH_COUNTS]))
+    by_date = pd.concat(dates, ignore_index=True) if dates else pd.DataFrame()
+    concordance = pd.concat(conc, ignore_index=True) if conc else pd.DataFrame()
+    method = _search_method(good, settings)
+    colors = query_colors(good)
+    by_outlet = over_time = None
+    if len(counts_df) and counts_df["matches"].sum() > 0:
+        m = settings.measure
+        fig = charts.bar_chart(counts_df, x=m, y="outlet", color="query", colors=colors,
+                               orientation="h", title=f"Matches per outlet · {SEARCH_MEASURES[m]}",
+                               labels={m: SEARCH_MEASURES[m], "outlet": "", "query": ""},
+                               hover=["matches", "matching_articles", "outlet_articles",
+                                      "outlet_words"])
+        by_outlet = Chart("search-by-outlet", fig, counts_df, method, selection)
+        if by_date["period"].nunique() >= 2:
+            per = by_date["period_length"].iloc[0]
+            fig = charts.timeline(by_date, x="period", y="matches", color="query", colors=colors,
+                                  title=f"Matches per {per} of publication, all selected outlets",
+                                  hover=["articles"], labels={"period": per, "matches": "matches"},
+                                  period=per)
+            over_time = Chart("search-over-time", fig, by_date, method, selection)
+    return SearchView(good, problems, counts_df, by_date, concordance, by_outlet, over_time)

@@ -22,10 +22,10 @@ def _text(value: Any) -> str:
 
 
 def seed(key: str, options: Sequence | None = None, *, many: bool = False,
-         number: tuple[int, int] | None = None, flag: bool = False) -> None:
+         number: tuple[int, int] | None = None, flag: bool = False, text: int = 0) -> None:
     """On this session's first run of the widget `key`, set its state from the link: one of
-    `options` (several, with `many`), a whole number within `number` (low, high), or a
-    `flag` (1/0)."""
+    `options` (several, with `many`), a whole number within `number` (low, high), a
+    `flag` (1/0), or free `text` of up to that many characters (a search query)."""
     seeded = st.session_state.setdefault(SEEDED, set())
     if key in seeded:
         return
@@ -35,7 +35,7 @@ def seed(key: str, options: Sequence | None = None, *, many: bool = False,
         return
     values, bad = [], []
     for r in raw if many else raw[:1]:
-        value = _parse(r, options, number, flag)
+        value = _parse(r, options, number, flag, text)
         (bad if value is None else values).append(r if value is None else value)
     if bad:
         st.info(f"Ignored '{key}={', '.join(bad)}' from the link: this view does not offer it.")
@@ -43,7 +43,10 @@ def seed(key: str, options: Sequence | None = None, *, many: bool = False,
         st.session_state[key] = values if many else values[0]
 
 
-def _parse(raw: str, options: Sequence | None, number: tuple[int, int] | None, flag: bool):
+def _parse(raw: str, options: Sequence | None, number: tuple[int, int] | None, flag: bool,
+           text: int = 0):
+    if text:
+        return raw if len(raw) <= text else None
     if flag:
         return {"1": True, "0": False, "true": True, "false": False}.get(raw.lower())
     if number is not None:
@@ -72,12 +75,12 @@ def mirror(key: str, value: Any, default: Any) -> None:
 
 def bound(draw, label: str, key: str, options: Sequence | None = None, *, default: Any = None,
           many: bool = False, number: tuple[int, int] | None = None, flag: bool = False,
-          **kwargs):
+          text: int = 0, **kwargs):
     """Draw the widget `draw(label, options, key=key, **kwargs)` seeded from and mirrored into
     the link, starting at `default`; returns its value. The start value goes through the
     widget's state, never as its own default (Streamlit warns where both are given); a state
     value the options no longer hold (the corpus changed) falls back to `default`."""
-    seed(key, options, many=many, number=number, flag=flag)
+    seed(key, options, many=many, number=number, flag=flag, text=text)
     state = st.session_state
     if key not in state:
         state[key] = list(default) if many else default
