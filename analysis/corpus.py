@@ -11,7 +11,6 @@ to do.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,31 +23,12 @@ import pyarrow as pa
 from analysis import schema
 from analysis.cleaning import COUNTED_ZONES, clean_text, count_words
 from analysis.identity import content_hash, raw_key
+from analysis.metadata import OUTLET_DOMAINS, read_metadata  # noqa: F401 (OUTLET_DOMAINS: moved there)
 from analysis.readers import SOURCES_FILE, Problems, Raw, parse_date, read_raws
 from analysis.sentences import split_sentences
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PACKAGE_ROOT / "seeds"
-# Outlets recognisable from an article's own URL, when sources.csv does not name one.
-OUTLET_DOMAINS = {
-    "wsj.com": "The Wall Street Journal",
-    "nytimes.com": "The New York Times",
-    "washingtonpost.com": "The Washington Post",
-    "usip.org": "United States Institute of Peace",
-    "english.nv.ua": "NV",
-    "nv.ua": "NV",
-    "reuters.com": "Reuters",
-    "apnews.com": "Associated Press",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "theguardian.com": "The Guardian",
-    "ft.com": "Financial Times",
-    "cnn.com": "CNN",
-    "bloomberg.com": "Bloomberg",
-    "scmp.com": "South China Morning Post",
-    "globaltimes.cn": "Global Times",
-    "yomiuri.co.jp": "The Japan News",
-}
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
@@ -191,26 +171,20 @@ def _label(title: str, text: str, spans: list[tuple[int, int]]) -> str:
     return ("“" + " ".join(words[:9]) + ("…" if len(words) > 9 else "") + "”") if words else "(empty)"
 
 
-def _outlet_from_url(url: str) -> str:
-    host = re.sub(r"^https?://(www\.)?", "", url).split("/")[0].lower()
-    for domain, outlet in OUTLET_DOMAINS.items():
-        if host == domain or host.endswith("." + domain):
-            return outlet
-    return ""
-
-
 # ------------------------------------------------------------------------------- building
 def _build(raws: list[Raw], problems: Problems) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     articles, zones, sentences = [], [], []
     for raw in raws:
         cleaned = clean_text(raw.text)
         text = cleaned.text
+        meta = read_metadata(raw.text, url=raw.given.get("url") or cleaned.url)
+        published = meta.published or cleaned.published
         detected = {
-            "outlet": _outlet_from_url(raw.given.get("url") or cleaned.url),
+            "outlet": meta.outlet,
             "title": cleaned.headline,
             "authors": "; ".join(cleaned.authors),
             "url": cleaned.url,
-            "published": cleaned.published.isoformat() if cleaned.published else "",
+            "published": published.isoformat() if published else "",
         }
         row: dict = {"article_id": raw.article_id, "file": raw.file}
         for field in ("outlet", "title", "authors", "url", "published"):

@@ -4,10 +4,12 @@
     python -m presslens mentions  [DIR] --format …                one row per mention
     python -m presslens quotes    [DIR] --format …                quotations and speakers
     python -m presslens sentiment [DIR] --format …                tone per (actor, outlet)
+    python -m presslens text      [DIR] --format jsonl|txt        each article's counted text
     python -m presslens report    [DIR] --out OUTDIR              every chart: PNG, SVG, HTML, CSV
     python -m presslens new CORPUS / add CORPUS FILES...          the corpus library
     python -m presslens index DIR [--workers N] [--executor dask]   the per-article work, stored
     python -m presslens bench --articles N [N ...]                speed and memory, side by side
+    python -m presslens bench-metadata [--dataset DIR] [--list]   outlet and date on real pages
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -55,6 +57,34 @@ def cmd_corpus(args: argparse.Namespace) -> pd.DataFrame | None:
     out = _opened(args).corpus.articles.drop(columns=["extra"])
     out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
     return out
+
+
+def cmd_text(args: argparse.Namespace) -> None:
+    """Each article's counted text (headline, dek and body in reading order), as the cleaner
+    leaves it: one JSON object per line (file, outlet, published, title, their sources, words,
+    text), or plain text with a header line before each article."""
+    import json
+
+    from analysis.corpus import load_corpus
+
+    if not args.dir.exists():
+        print(f"error: {args.dir} does not exist — give a corpus folder or a .csv/.jsonl table",
+              file=sys.stderr)
+        raise _Failed
+    corpus = load_corpus(args.dir)  # cleaning only: no actors, no tone
+    for row in corpus.problems.itertuples():
+        print(f"{row.severity}: {row.file} [{row.field}]: {row.message} — {row.hint}",
+              file=sys.stderr)
+    for a in corpus.articles.itertuples():
+        published = "" if pd.isna(a.published) else a.published.strftime("%Y-%m-%d")
+        if args.format == "jsonl":
+            sys.stdout.write(json.dumps({
+                "file": a.file, "outlet": a.outlet, "outlet_source": a.outlet_source,
+                "published": published, "published_source": a.published_source,
+                "title": a.title, "words": int(a.words), "text": a.text}, ensure_ascii=False) + "\n")
+        else:
+            sys.stdout.write(f"===== {a.file} · {a.outlet} · {published or 'no date'} · "
+                             f"{a.title or '(no title)'}\n\n{a.text}\n\n")
 
 
 def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -198,6 +228,19 @@ def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:
     return pd.DataFrame(rows)[["articles", "metric", "value", "unit"]]
 
 
+def cmd_bench_metadata(args: argparse.Namespace) -> pd.DataFrame:
+    from presslens.bench_metadata import DATASET, run_bench_metadata, summarise
+
+    args.dataset = args.dataset or DATASET
+
+    if not (args.dataset / "ground-truth.json").is_file():
+        print(f"error: no ground-truth.json in {args.dataset} (the article-extraction "
+              "benchmark: see shared/datasets/article-extraction/README.md)", file=sys.stderr)
+        raise _Failed
+    pages = run_bench_metadata(args.dataset)
+    return pages.drop(columns=["url"]) if args.list else summarise(pages)
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -227,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(func=func)
         if name == "sentiment":
             p.add_argument("--engine", choices=list(ENGINES), default=DEFAULT_ENGINE)
+    p = sub.add_parser("text", help="each article's counted text (headline, dek, body)")
+    p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR,
+                   help="corpus folder or .csv/.jsonl table (default: the seeds)")
+    p.add_argument("--format", choices=("jsonl", "txt"), default="jsonl")
+    p.set_defaults(func=cmd_text)
     p = sub.add_parser("report", help="every chart in PNG, SVG, HTML and CSV, with index.html")
     p.add_argument("dir", nargs="?", type=Path, default=SEEDS_DIR)
     p.add_argument("--out", type=Path, required=True, help="folder to write the report into")
@@ -263,11 +311,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-pages", action="store_true", help="skip the page timings")
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("bench-metadata", help="outlet and date read from the visible text of "
+                       "the article-extraction benchmark's pages, against their HTML metadata")
+    p.add_argument("--dataset", type=Path, default=None,
+                   help="the benchmark folder (default: shared/datasets/article-extraction)")
+    p.add_argument("--list", action="store_true", help="one row per page instead of the figures")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_bench_metadata)
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_evaluate_sentiment)
+    from presslens.search_cli import add_search  # (search QUERY [DIR]: presslens/search_cli.py)
+    add_search(sub, _opened, _Failed)
     args = parser.parse_args(argv)
     try:
         table = args.func(args)
