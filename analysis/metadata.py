@@ -143,6 +143,7 @@ _LABEL = re.compile(
 # A dateline without a year: "BEIJING, Nov. 14 (Xinhua) --".
 _DATELINE_NO_YEAR = re.compile(
     rf"^[A-Z][\w.'’ -]{{0,40}},\s+(?i:{_MON})\.?\s+{_DAY}\s*(?:\(({_AGENCY_RE})\)\s*)?{_DASH}")
+_SCRAPER_STAMP = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b")  # a scraper's "date 2023-11-15"
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_INITIALS = frozenset("FLOPUMDfloupmd")  # first/last/originally, published, posted, ...
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*((?:19|20)\d\d)\b", re.I)
@@ -321,6 +322,10 @@ def read_metadata(raw: str, *, url: str = "") -> Metadata:
         if not wire and "(" in line[:80] and ")" in line[:100]:
             if m := _WIRE_DATELINE.match(line) or (i <= first_body and _WIRE_LINE.match(line)):
                 wire = AGENCIES[m[1]]
+        if line.startswith("date ") and (m := _SCRAPER_STAMP.match(line)) and (
+                found := read_date(m[1])):
+            stamps.append((0, i, found, m[0]))  # text may be glued after it
+            continue
         if len(line) > 160 and i != first_body:
             continue
         if line[:1] in _LABEL_INITIALS and (label := _LABEL.match(line)) and len(line.split()) <= 16 and not _QUOTES.search(line):

@@ -240,6 +240,7 @@ QUOTES: Schema = {
     "speaker": "category",  # registry actor, or the description as given ("a senior official")
     "actor": "category",  # registry actor where the speaker resolves to one, else ""
     "speaker_kind": "category",  # actor, pronoun, anonymous, description, continued, unknown, ""
+    "source_type": "category",  # person, organization (incl. governments), anonymous, "" (unknown)
     "relay": "category",  # outlet that relayed the quotation ("Reuters"), else ""
     "kind": "category",  # direct, continued, partial, according, term
     "quote": "str",

@@ -430,3 +430,102 @@ QUOTE_CASES = {
         "The talks will resume, according to people briefed on the matter.",
         [("people briefed on the matter", "people briefed on the matter", "according")]),
 }
+
+# Quotations in a corpus with no registry (a new user's): the speaker is read from the text.
+# text -> [(start of quote, speaker, kind, source type)]; source type person / organization /
+# anonymous, "" for none. The texts are invented, in the shapes of news prose.
+QUOTE_CASES_NO_REGISTRY = {
+    "appositive after the name": (
+        "“We will not sign this,” Mara Quill, the ministry's spokesperson, said on Friday.",
+        [("We will not sign", "Mara Quill", "direct", "person")]),
+    "title before the name": (
+        "Foreign Ministry spokesperson Tomas Evren said the visit “sends the wrong signal.”",
+        [("sends the wrong signal", "Tomas Evren", "partial", "person")]),
+    "a clause opener is no speaker": (
+        "Without a budget deal in place, the board said it would “pause all hiring.”",
+        [("pause all hiring", "the board", "partial", "organization")]),
+    "that being said is no speaker": (
+        "That being said, nothing was agreed and the talks were only “a start.”",
+        [("a start", "", "term", "")]),
+    "verb first, then the name and a description": (
+        "“The numbers do not add up,” said Lena Ortiz, an economist at Halvard University.",
+        [("The numbers do not", "Lena Ortiz", "direct", "person")]),
+    "verb first, a description, then the name": (
+        "The plan “will not survive the winter,” said another critic of the deal, "
+        "former minister Paul Dren.",
+        [("will not survive", "Paul Dren", "direct", "person")]),
+    "a surname alone is the full name given before": (
+        "Senator Ruth Okafor met the mayor on Monday.\n\n“We found common ground,” Okafor said.",
+        [("We found common ground", "Ruth Okafor", "direct", "person")]),
+    "an organization speaks in a statement": (
+        "“The claims are baseless,” the ministry said in a statement.",
+        [("The claims are baseless", "the ministry", "direct", "organization")]),
+    "a government speaks": (
+        "“We reject these claims entirely,” China said on Tuesday.",
+        [("We reject these claims", "China", "direct", "organization")]),
+    "an anonymous source keeps its description": (
+        "“Nobody expected this,” said a senior official who asked not to be named.",
+        [("Nobody expected this", "a senior official", "direct", "anonymous")]),
+    "the pronoun is the last speaker": (
+        "“We are ready,” said Tomas Evren.\n\n“The rest is up to them,” he added.",
+        [("We are ready", "Tomas Evren", "direct", "person"),
+         ("The rest is up to them", "Tomas Evren", "direct", "person")]),
+    "a pronoun does not reach across a change of topic": (
+        "“We are ready,” said Tomas Evren.\n\nThe committee met on Tuesday.\n\n"
+        "The vote was delayed again.\n\n“It will pass, sooner or later,” he said.",
+        [("We are ready", "Tomas Evren", "direct", "person"),
+         ("It will pass", "", "direct", "")]),
+    "a paragraph opening on a new person takes the pronoun": (
+        "“We are ready,” said Tomas Evren.\n\nIngrid Sala was the second witness. "
+        "She said the delay was “entirely avoidable.”",
+        [("We are ready", "Tomas Evren", "direct", "person"),
+         ("entirely avoidable", "Ingrid Sala", "partial", "person")]),
+    "a paragraph-long quote after reported speech": (
+        "Senator Ruth Okafor said the plan was only a first step.\n\n"
+        "“We have a long way to go and we know it.”",
+        [("We have a long way", "Ruth Okafor", "continued", "person")]),
+    "a quote followed by a different person's said is not theirs": (
+        "The agency faced questions on Monday.\n\n“We followed every rule we were given.” "
+        "Daniel Brandt said the agency had ignored the warnings.",
+        [("We followed every rule", "", "direct", "")]),
+    "two speakers in one paragraph": (
+        "“Prices will fall,” said Lena Ortiz, while Tomas Evren said, “They will not fall.”",
+        [("Prices will fall", "Lena Ortiz", "direct", "person"),
+         ("They will not fall", "Tomas Evren", "direct", "person")]),
+    "a quote inside a quote": (
+        "“When he told me ‘we are done here,’ I left the room,” said Mara Quill.",
+        [("When he told me", "Mara Quill", "direct", "person")]),
+    "reporting verb after a question": (
+        "“Is that your final answer?” Brandt asked.",
+        [("Is that your final answer", "Brandt", "direct", "person")]),
+    "the verb inside a broken quote": (
+        "“We tried,” Mara Quill said, “and we will try again next year.”",
+        [("We tried", "Mara Quill", "direct", "person"),
+         ("and we will try again", "Mara Quill", "direct", "person")]),
+    "typewriter closing marks": (
+        "“It was a mistake from the start,’’ Lena Ortiz told reporters.",
+        [("It was a mistake", "Lena Ortiz", "direct", "person")]),
+    "a quoted headline is no one's words": (
+        "Under the headline “Markets Brace for a Long Winter,” the paper warned of job losses.",
+        [("Markets Brace", "", "term", "")]),
+    "titles of works are not quotations": (
+        "She performed the song “Harbor Lights” before a documentary titled "
+        "“The Long Road Home” was shown.",
+        [("Harbor Lights", "", "term", ""), ("The Long Road Home", "", "term", "")]),
+    "a URL inside marks is not a quotation": (
+        'The post linked to "https://example.org/report/2024" without any comment.', []),
+    "according to without quoted words is sourcing": (
+        "The talks will resume next week, according to two diplomats.",
+        [("two diplomats", "two diplomats", "according", "anonymous")]),
+    "according to names the source of a partial quote": (
+        "The president, according to the White House, had a “quick routine exam” on Saturday.",
+        [("quick routine exam", "White House", "partial", "organization")]),
+    "a broadcast transcript's speaker labels": (
+        "STEVE ARDEN, HOST: Good morning. We begin with the storm.\n\n"
+        "NINA VOSS, BYLINE: The rain started overnight and has not stopped.\n\n"
+        "ARDEN: How bad is it?\n\nVOSS: The river is at its highest in decades.",
+        [("Good morning", "Steve Arden", "direct", "person"),
+         ("The rain started", "Nina Voss", "direct", "person"),
+         ("How bad is it", "Steve Arden", "direct", "person"),
+         ("The river is at", "Nina Voss", "direct", "person")]),
+}

@@ -143,6 +143,10 @@ def test_date_stamp_lines(stamp, expected):
     assert meta.published == expected
 
 
+def test_scraper_stamp_with_text_glued_after_it():
+    assert read_metadata(f"date 2023-11-15 {BODY}\n\n{BODY2}").published == date(2023, 11, 15)
+
+
 def test_published_line_before_updated_line():
     text = f"Updated: Nov. 16, 2023\n\nPublished: Nov. 14, 2023\n\n{BODY}\n\n{BODY2}"
     assert read_metadata(text).published == date(2023, 11, 14)

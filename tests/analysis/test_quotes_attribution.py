@@ -1,0 +1,49 @@
+"""Speaker attribution without a registry (a new corpus): the speaker, the kind and the source
+type read from the text, on named invented texts (tests/resources.py)."""
+import pandas as pd
+import pytest
+
+from analysis.actors import Registry
+from analysis.quotes import QUOTATION_KINDS, find_quotes, speaker_counts
+from analysis.sentences import split_sentences
+from tests.resources import QUOTE_CASES_NO_REGISTRY
+
+NO_MENTIONS = pd.DataFrame({c: pd.Series(dtype=t) for c, t in (
+    ("article_id", "str"), ("sentence_id", "int64"), ("start", "int64"), ("end", "int64"),
+    ("actor", "str"))})
+
+
+def _quotes(text: str) -> pd.DataFrame:
+    articles = pd.DataFrame({"article_id": ["a"], "file": ["a.txt"], "outlet": ["O"],
+                             "published": [pd.Timestamp("2024-03-01")], "text": [text]})
+    spans = split_sentences(text)
+    sentences = pd.DataFrame({"article_id": "a", "sentence_id": range(len(spans)),
+                              "start": [s for s, _ in spans], "end": [e for _, e in spans],
+                              "text": [text[s:e] for s, e in spans]})
+    return find_quotes(articles, NO_MENTIONS, sentences, Registry())
+
+
+@pytest.mark.parametrize("name", QUOTE_CASES_NO_REGISTRY)
+def test_named_quotation_without_registry(name):
+    text, expected = QUOTE_CASES_NO_REGISTRY[name]
+    q = _quotes(text)
+    rows = q[["quote", "speaker", "kind", "source_type"]].to_dict("records")
+    assert len(q) == len(expected), rows
+    got = [(r["quote"][:len(start)], r["speaker"], r["kind"], r["source_type"])
+           for r, (start, *_) in zip(rows, expected)]
+    assert got == expected
+
+
+def test_according_rows_quote_no_words_and_are_not_counted_as_quotations():
+    text = ("The talks will resume, according to two diplomats. “We are close,” said Lena Ortiz.")
+    q = _quotes(text)
+    assert q["kind"].tolist() == ["according", "direct"]
+    assert q.loc[q["kind"] == "according", "words"].tolist() == [0]
+    counts = speaker_counts(q)
+    assert counts["speaker"].tolist() == ["Lena Ortiz"]
+    assert set(q.loc[q["speaker"] == "two diplomats", "kind"]) - set(QUOTATION_KINDS) == {"according"}
+
+
+def test_one_label_alone_is_a_heading_not_a_transcript():
+    q = _quotes("UPDATE: The vote has been moved to Friday.\n\n“We need more time,” said Lena Ortiz.")
+    assert q[["speaker", "kind"]].values.tolist() == [["Lena Ortiz", "direct"]]
