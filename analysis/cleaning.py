@@ -55,8 +55,13 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 
 
+_MD_MARKS = re.compile(r"[#\[*_]")
+
+
 def _strip_markdown(line: str) -> tuple[str, bool]:
     """Remove markdown decoration; say whether the line was a heading."""
+    if not _MD_MARKS.search(line):
+        return line, False
     heading = bool(_MD_HEADING.match(line))
     line = _MD_HEADING.sub("", line)
     line = _MD_LINK.sub(r"\1", line)
@@ -173,12 +178,23 @@ _CREDIT_LINE = re.compile(
 _KICKER = re.compile(r"^[^a-z]{2,60}$")  # "◆ WSJ NEWS EXCLUSIVE | CHINA": no lowercase at all
 _DATELINE = re.compile(
     rf"^(reporting from\b|(updated|published|posted)\b.{{0,40}}$|"
-    rf"({r'(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day'},\s+)?{_MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$)",
+    rf"(updated |posted )?\d+ (min(ute)?s?|h(ou)?rs?|hours?|days?|weeks?|months?) ago$|"
+    rf"({r'(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day'},?\s+)?{_MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$)",
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+(.+)$", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|la|le|bin|al-\w+)$")
-_TERMINAL = re.compile(r"[.!?:;…][\"'”’)\]]*$|[\"”’]$")
+_CLOSERS = "\"'”’)]」』"
+_ENDS = frozenset(".!?:;…。！？")
+_STOPS = frozenset(".!?…")
+
+
+def _ends(text: str, marks: frozenset = _ENDS) -> bool:
+    """Whether `text` ends with one of `marks` (a sentence's end: the default), closing quotes
+    and brackets aside; a closing quote alone ends a quoted sentence too."""
+    bare = text.rstrip(_CLOSERS)
+    return bool(bare) and bare[-1] in marks or marks is _ENDS and len(bare) < len(text) and \
+        text[-1] in "\"”’」』"
 
 
 def _byline_authors(line: str) -> list[str] | None:
@@ -187,8 +203,8 @@ def _byline_authors(line: str) -> list[str] | None:
     A body sentence that starts with "By" ("By the end of the year, ...") is not a byline:
     every word of a byline is a capitalised name part or a joiner.
     """
-    m = _BYLINE.match(line)
-    if not m or _TERMINAL.search(line.rstrip()) and not line.rstrip().endswith("."):
+    m = _BYLINE.match(line.split(" | ")[0])
+    if not m or _ends(line.rstrip()) and not line.rstrip().endswith("."):
         return None
     rest = re.sub(r"\bFollow\b", "", m[1])
     parts = [p.strip(" ,") for p in re.split(r",|\band\b|&", rest)]
@@ -217,9 +233,224 @@ def _starts_lower(text: str) -> bool:
     return first.islower()
 
 
+# ------------------------------------------------------------------- page furniture
+# Furniture a web page puts around (and inside) an article, by its shape, never by a site's
+# wording: labels that stand alone on their line, lines made only of interface words, breadcrumb
+# trails, player timers, sign-up and follow prompts.
+_AD_LABEL = re.compile(
+    r"^(advertisements?|advertising|ad|sponsored( content)?|paid (content|post)|"
+    r"(story|article) continues below( this)?( advertisement| ad)?|continue reading( below)?( the main story)?|"
+    r"scroll (down )?to continue( with content)?|skip (this )?ad(vert(isement)?)?)\s*[:.]?$", re.I)
+# Words of a page's controls ("Share on Facebook", "Click to print (Opens in new window)",
+# "Listen · 4:01", "Sign in", "Menu"): a short line made of nothing else is a control.
+_UI_WORDS = frozenset("""
+share shares shared sharing this article story page on via with to the a an in new window tab
+opens open click tap here print email e-mail mail copy copied link url facebook twitter x
+whatsapp linkedin reddit pinterest tumblr telegram messenger flipboard pocket sms stumbleupon
+submit digg line wechat weibo vk more less menu search close toggle navigation skip content main
+subscribe subscribed subscription unsubscribe sign log login logout register in up out account my
+manage profile settings home back top next previous prev play pause stop resume replay mute unmute
+volume listen listening audio video watch now live loading read reading minute minutes min mins
+sec seconds hour hours ago comment comments reply replies view show hide all full screen
+fullscreen expand collapse download embed transcript follow followed following us like likes
+save saved bookmark gift donate support notifications alerts alert turn off enable disable get
+app apps rss feed feeds newsletter newsletters cookie cookies accept privacy policy terms
+feedback report error back-to-top image images photo photos gallery slideshow of caption hide
+""".split())
+_TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
+_UI_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{1,2}:\d{2}(?::\d{2})?|\d+")
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s(?:>|»|›|/|\\|\|)\s[^.!?]{1,40}){1,6}$")
+_SIGNUP = _Cue(
+    r"^(sign up|signup|subscribe|register|join|get (our|the|a|breaking|daily|the latest)|enter your|"
+    r"receive|want (more|the latest)|never miss|don['’]t miss|stay (informed|up to date|in the know)|"
+    r"like what you|love (this|our))\b.*(newsletter|inbox|email|e-mail|alerts?|updates|notifications)"
+    r"|(newsletter|inbox)\b.*\b(you|your)\b|\b(you|your)\b.*\b(newsletter|inbox)\b",
+    "newsletter", "inbox", "email", "e-mail", "alert", "updates", "notification",
+    ignore_case=True,
+)
+_PROMPT = re.compile(
+    r"^(follow|read|get|see|watch|listen to|click (here )?(for|to)|tap (here )?(for|to)|check out|"
+    r"find out more|download)\s+(our|the|all|more|live|latest|full|this)\b.{0,60}$", re.I)
+
+
+def _ui_line(text: str) -> bool:
+    """A short line made only of interface words, counts and times (a page's controls)."""
+    tokens = _UI_TOKEN.findall(text)
+    if not tokens or len(tokens) > 9:
+        return False
+    return all(t.isdigit() or ":" in t or t.lower() in _UI_WORDS for t in tokens)
+
+
+def _furniture(text: str, words: int) -> tuple[str, str] | None:
+    """The zone and reason of a line (of `words` words) that is furniture wherever it stands,
+    else None."""
+    folded = fold_case(text)  # for the case-insensitive cues
+    if _URL_LINE.match(text):
+        return "boilerplate", "URL line"
+    if _EDITORS_NOTE.match(text):
+        return "boilerplate", "editor's note"
+    if _NOTICE.search(text, folded):
+        return "boilerplate", "subscription or copyright notice"
+    if words < 60 and _PRINT.search(text, folded):
+        return "boilerplate", "print-edition note"
+    if words < 25 and _CONTRIBUTED.search(text, folded):
+        return "boilerplate", "contributed-reporting line"
+    if words < 60 and (_CONTACT.match(text) or _EMAIL.search(text)):
+        return "boilerplate", "contact line"
+    if words <= 12 and _AD_LABEL.match(text):
+        return "boilerplate", "advertisement label"
+    if _TIMER.match(text) or words <= 9 and _ui_line(text):
+        return "boilerplate", "page controls"
+    if words <= 30 and _SIGNUP.search(text, folded) and not _QUOTE_MARK.search(text):
+        return "boilerplate", "sign-up prompt"
+    if words <= 14 and _PROMPT.match(text) and not _ends(text, _STOPS):
+        return "boilerplate", "follow or read-more prompt"
+    if words <= 16 and _BREADCRUMB.match(text) and not _QUOTE_MARK.search(text):
+        return "boilerplate", "breadcrumb or link row"
+    if _CREDIT_LINE.match(text):
+        return "caption", "photo credit"
+    if words < 80 and _CAPTION_CUE.search(text):
+        return "caption", "photo caption"
+    return None
+
+
+_QUOTE_MARK = re.compile("[\"“”]")
+
+
+# ------------------------------------------------------------------ where the article is
+_LIST_ITEM = re.compile(r"\d|\S\s[–—@|:;/·•-]\s|,")
+
+
+_RUNS_ON = frozenset("the a an of and or to in on at for with by from that who which is was were "
+                     "are has had have as but its his her their our this".split())
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _length(text: str) -> int:
+    """Words in `text`; for Chinese, Japanese or Korean, half its characters."""
+    return len(text) // 2 if _CJK.search(text) else len(text.split())
+
+
+def _runs_on(line: str, next_line: str) -> bool:
+    """Whether a hard-wrapped `line` goes on in `next_line`: it ends without punctuation, and
+    the next starts in lower case or the line ends on a comma or a word no title ends on."""
+    return (not _ends(line) and len(line.split()) >= 6
+            and (_starts_lower(next_line) or line.endswith(",")
+                 or line.rsplit(None, 1)[-1].lower() in _RUNS_ON))
+
+
+# The head of a comment section: "34 Comments", "12 responses to ...", "Leave a Reply".
+_COMMENTS_HEAD = re.compile(
+    r"^(\d+\s+)?((top|most|best|latest|recent|all|readers?['’]?)\s+)?((rated|voted|popular)\s+)?"
+    r"(comments?|responses?|replies|reactions?)\b(?![.!?]$)|^(leave|post|add|write) "
+    r"(a|your) (comment|reply|response)|^join the (discussion|conversation)|^(show|view|load|see) "
+    r"(all )?(\d+ )?comments|^comments? \(\d+\)|^[\w.-]{2,30} (says|said|writes|wrote):$", re.I)
+
+
+def _weights(texts: list[str], rules: list) -> list[float]:
+    """How much each line speaks for being article text. Lines are weighed as paragraphs: a
+    line that runs on into the next (hard-wrapped text) is weighed with it. A sentence-ended
+    paragraph counts its words; a short line without an ending (a menu item, a teaser, a
+    subhead) a little against; a row of a list or table (digits, separators) neither way; a
+    line of furniture more against."""
+    out = [0.0] * len(texts)
+    i = 0
+    prose, comments = 0.0, False
+    while i < len(texts):
+        if rules[i] is not None or comments:
+            out[i] = -3.0
+            i += 1
+            continue
+        if prose >= 100 and len(texts[i]) <= 60 and _COMMENTS_HEAD.match(texts[i]):
+            comments = True  # readers' comments after an article: the rest of the page
+            continue
+        j = i  # the paragraph runs on while a long line ends without punctuation
+        while j + 1 < len(texts) and rules[j + 1] is None and _runs_on(texts[j], texts[j + 1]):
+            j += 1
+        n = sum(map(_length, texts[i:j + 1]))
+        if _ends(texts[j]):
+            w = float(n) if n >= 5 else 1.0
+        elif n >= 25:
+            w = n / 2
+        elif n >= 4 and _LIST_ITEM.search(texts[j]):
+            w = 0.0
+        else:
+            w = -3.0 if n <= 3 else -2.0
+        out[i] = w if w <= 0 else w - 0.5 * (j - i)
+        prose += max(w, 0.0)
+        for k in range(i + 1, j + 1):
+            out[k] = 0.5 if w > 0 else 0.0
+        i = j + 1
+    return out
+
+
+def _article_span(weights: list[float]) -> tuple[int, int]:
+    """[start, end) of the run of lines with the largest total weight (Kadane's maximum
+    subarray: the page's densest stretch of prose, furniture inside it allowed), then
+    extended over the rows of a list or table that follow it (weight 0)."""
+    best, best_span = 0.0, (0, 0)
+    run, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if run <= 0:
+            run, start = 0.0, i
+        run += w
+        if run > best:
+            best, best_span = run, (start, i + 1)
+    start, end = best_span
+    while end < len(weights) and weights[end] == 0.0:
+        end += 1
+    return start, end
+
+
+def _list_before(lines: list[str], words: list[int], start: int) -> int:
+    """Where a related-content list that ends just before the article starts: the index of its
+    heading ("Most Popular"), when every line between it and the article is a short teaser;
+    else `start`."""
+    for j in range(start - 1, max(-1, start - 40), -1):
+        text = lines[j]
+        if _RELATED_HEAD.match(text):
+            return j
+        if _ends(text, _STOPS) or words[j] > 25:
+            break
+    return start
+
+
+def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int) -> int | None:
+    """The headline's line: looking back from the article's first line over bylines,
+    datelines, captions and controls, the nearest line shaped like a title."""
+    for j in range(start - 1, max(-1, start - 60), -1):
+        text, heading = lines[j]
+        if rules[j] is not None or _DATELINE.match(text) or _BYLINE.match(text) or \
+                _byline_authors(text) is not None or _KICKER.match(text) and not heading:
+            continue
+        words = len(text.split())
+        if heading and words:
+            return j
+        if _ends(text, _STOPS) and not text.endswith(("?", "!", "?”", "!”")):
+            continue
+        if 3 <= words <= 25 or j == 0 and start - j <= 3 and 1 <= words <= 25:
+            # a sentence-case line under a title-case one is the dek under its headline
+            if j and rules[j - 1] is None and not _is_headline_like(text) and \
+                    _is_headline_like(lines[j - 1][0]) and len(lines[j - 1][0].split()) >= 2 \
+                    and not _KICKER.match(lines[j - 1][0]):
+                return j - 1
+            return j
+        if words > 25:
+            return None
+    return None
+
+
 # --------------------------------------------------------------------------------- clean
-def clean_text(raw: str) -> Cleaned:
-    """Zone every block of `raw` and rejoin paragraphs broken mid-sentence."""
+def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
+    """Zone every block of `raw` and rejoin paragraphs broken mid-sentence.
+
+    The article is the page's densest stretch of sentence-ended lines (`_article_span`), with
+    its headline, dek, byline and dateline just before it; what lies outside is the page around
+    the article. Inside, each line is zoned by what it is (caption, notice, related list...).
+    `extracted`: the text is what an extractor kept of an HTML page (the page around it is
+    already gone), so all of it is read as the article."""
     out = Cleaned(blocks=[])
     lines: list[tuple[str, bool]] = []
     for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -227,17 +458,50 @@ def clean_text(raw: str) -> Cleaned:
         if not line:
             continue
         m = _STAMP.match(line)
-        if m:
+        if m:  # a scraper's stamp; whatever it glued after it is read as a line of its own
             out.blocks.append(Block("boilerplate", "scraped date stamp", m[0].strip()))
             out.published = out.published or find_date(m[1])
             line = line[m.end():].strip()
             if not line:
                 continue
-            # Whatever a scraper glued to its stamp is page furniture, usually a caption.
-            out.blocks.append(Block("caption", "text glued to a date stamp", line))
-            continue
         lines.append(_strip_markdown(line))
 
+    texts = [t for t, _ in lines]
+    words = [len(t.split()) for t in texts]  # (the rules' thresholds are loose)
+    rules = [_furniture(t, n) for t, n in zip(texts, words)]
+    for (text, _), rule in zip(lines, rules):
+        if rule == ("boilerplate", "URL line"):
+            out.url = out.url or _URL_LINE.match(text)[1]
+            break
+    start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules))
+    if start == end:  # no sentence anywhere: read it all as it stands
+        start, end = 0, len(lines)
+    listed = _list_before(texts, words, start)
+    head = _headline_at(lines, rules, listed)
+    first = head if head is not None else listed
+    if head is None and start > 0 and listed == start:  # a title-less paste: keep what precedes
+        first = next((j for j in range(start - 1, max(-1, start - 8), -1)
+                      if words[j] > 25), -1) + 1
+
+    zones = [[*(rules[i] or ("boilerplate", "page around the article")), texts[i]]
+             for i in range(first)]
+    zones += _zone_article(lines[first:end], rules[first:end], words[first:end], out,
+                           headline=head is not None, listed=(listed - first, start - first))
+    zones += [[*(rules[i] or ("boilerplate", "page around the article")), texts[i]]
+              for i in range(end, len(lines))]
+    out.blocks.extend(Block(z, r, t) for z, r, t in _rejoin(zones))
+    return out
+
+
+def _prose(text: str, words: int) -> bool:
+    return words >= 12 and bool(_ends(text, _STOPS))
+
+
+def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int], out: Cleaned, *,
+                  headline: bool,
+                  listed: tuple[int, int]) -> list[list[str]]:
+    """Zones of the article's lines, headline first where `headline`; `listed`: the lines of a
+    related list that stands between the header and the first paragraph."""
     zones: list[list[str]] = []  # [zone, reason, text], mutable while we look around
     seen_body = False
     related = False
@@ -245,33 +509,32 @@ def clean_text(raw: str) -> Cleaned:
     header_open = True  # before the first body paragraph
     byline_at = -1
     authors: list[str] = []
+    seen: set[str] = set()
     prev_text = ""
-    for text, heading in lines:
+    for i, (text, heading) in enumerate(lines):
         zone, reason = "", ""
-        folded = fold_case(text)  # for the case-insensitive cues
-        url = _URL_LINE.match(text)
-        if related:
+        rule, words = rules[i], counts[i]
+        if i == 0 and headline:
+            zone, reason = "headline", "headline"
+        elif listed[0] <= i < listed[1]:
+            zone, reason = "boilerplate", "related-content list"
+        elif related and not (_prose(text, words) and i + 1 < len(lines) and
+                             _prose(lines[i + 1][0], counts[i + 1])):
+            # (a list ends where the article goes on: two paragraphs in a row, not a teaser)
             zone, reason = "boilerplate", "related-content list"
         elif _RELATED_HEAD.match(text) and seen_body:
             related = True
             zone, reason = "boilerplate", "related-content list"
-        elif url:
-            zone, reason = "boilerplate", "URL line"
-            out.url = out.url or url[1]
         elif text == prev_text:
             zone, reason = "boilerplate", "repeated line"
             if zones and zones[-1][0] == "caption":
                 zone, reason = "caption", "repeated caption"
-        elif _EDITORS_NOTE.match(text):
-            zone, reason = "boilerplate", "editor's note"
-        elif _NOTICE.search(text, folded):
-            zone, reason = "boilerplate", "subscription or copyright notice"
-        elif _PRINT.search(text, folded) and count_words(text) < 60:
-            zone, reason = "boilerplate", "print-edition note"
-        elif _CONTRIBUTED.search(text, folded) and count_words(text) < 25:
-            zone, reason = "boilerplate", "contributed-reporting line"
-        elif (_CONTACT.match(text) or _EMAIL.search(text)) and count_words(text) < 60:
-            zone, reason = "boilerplate", "contact line"
+        elif rule is not None and rule[1] != "photo credit" and (
+                rule[0] != "caption" or not _ends(text, _STOPS) or header_open or
+                words < 40):
+            zone, reason = rule
+        elif words >= 8 and text in seen:
+            zone, reason = "boilerplate", "repeated paragraph"
         elif authors and re.match(
             rf"^({'|'.join(map(re.escape, authors))})\b.{{0,20}}\b(is|was|covers|writes)\b", text
         ):
@@ -280,16 +543,14 @@ def clean_text(raw: str) -> Cleaned:
             zone, reason = "byline", "byline"
             authors = authors or names
             byline_at = len(zones)
-        elif header_open and _DATELINE.match(text) and count_words(text) <= 16:
+        elif header_open and _DATELINE.match(text) and words <= 16:
             zone, reason = "byline", "dateline"
             out.published = out.published or find_date(text)
             byline_at = len(zones)
-        elif _CREDIT_LINE.match(text):
-            zone, reason = "caption", "photo credit"
-            after_credit = True
-        elif _CAPTION_CUE.search(text) and count_words(text) < 80:
-            zone, reason = "caption", "photo caption"
-        elif after_credit and header_open and count_words(text) < 60:
+        elif rule is not None:
+            zone, reason = rule
+            after_credit = reason == "photo credit"
+        elif after_credit and header_open and words < 60:
             zone, reason = "caption", "caption after a photo credit"
         elif header_open and _KICKER.match(text) and not heading and not seen_body and (
             "|" in text or not text[:1].isalnum()
@@ -299,9 +560,9 @@ def clean_text(raw: str) -> Cleaned:
             heading or _is_headline_like(text)
         ):
             zone, reason = "headline", "headline"
-        elif header_open and any(z[0] == "headline" for z in zones) and byline_at < 0 and (
-            count_words(text) <= 60
-        ):
+        elif header_open and byline_at < 0 and words <= 60 and next(
+                (z[0] for z in reversed(zones) if z[0] in ("headline", "dek?", "body")), ""
+        ) == "headline":  # the line after the headline, before any byline
             zone, reason = "dek?", "text between headline and byline"
         else:
             zone, reason = "body", "article text"
@@ -310,6 +571,10 @@ def clean_text(raw: str) -> Cleaned:
         if zone == "body":
             seen_body = True
             header_open = False
+            if related:
+                related = False
+        if zone in COUNTED_ZONES:
+            seen.add(text)
         zones.append([zone, reason, text])
         prev_text = text
 
@@ -318,9 +583,8 @@ def clean_text(raw: str) -> Cleaned:
     for z in zones:
         if z[0] == "dek?":
             z[0], z[1] = ("dek", "dek") if byline_at >= 0 else ("body", "article text")
-    out.blocks.extend(Block(z, r, t) for z, r, t in _rejoin(zones))
     out.authors = authors
-    return out
+    return zones
 
 
 def _rejoin(zones: list[list[str]]) -> list[tuple[str, str, str]]:
@@ -332,7 +596,7 @@ def _rejoin(zones: list[list[str]]) -> list[tuple[str, str, str]]:
         if (
             zone == "body"
             and last_body is not None
-            and not _TERMINAL.search(last_body[2])
+            and not _ends(last_body[2])
             and _starts_lower(text)
         ):
             last_body[2] = f"{last_body[2]} {text}"

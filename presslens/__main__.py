@@ -10,6 +10,7 @@
     python -m presslens index DIR [--workers N] [--executor dask]   the per-article work, stored
     python -m presslens bench --articles N [N ...]                speed and memory, side by side
     python -m presslens bench-metadata [--dataset DIR] [--list]   outlet and date on real pages
+    python -m presslens bench-cleaning [--dataset DIR] [--list]   article text kept from real pages
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -228,16 +229,28 @@ def cmd_bench(args: argparse.Namespace) -> pd.DataFrame:
     return pd.DataFrame(rows)[["articles", "metric", "value", "unit"]]
 
 
-def cmd_bench_metadata(args: argparse.Namespace) -> pd.DataFrame:
-    from presslens.bench_metadata import DATASET, run_bench_metadata, summarise
+def _benchmark_folder(args: argparse.Namespace) -> Path:
+    from presslens.bench_metadata import DATASET
 
-    args.dataset = args.dataset or DATASET
-
-    if not (args.dataset / "ground-truth.json").is_file():
-        print(f"error: no ground-truth.json in {args.dataset} (the article-extraction "
+    folder = args.dataset or DATASET
+    if not (folder / "ground-truth.json").is_file():
+        print(f"error: no ground-truth.json in {folder} (the article-extraction "
               "benchmark: see shared/datasets/article-extraction/README.md)", file=sys.stderr)
         raise _Failed
-    pages = run_bench_metadata(args.dataset)
+    return folder
+
+
+def cmd_bench_metadata(args: argparse.Namespace) -> pd.DataFrame:
+    from presslens.bench_metadata import run_bench_metadata, summarise
+
+    pages = run_bench_metadata(_benchmark_folder(args))
+    return pages.drop(columns=["url"]) if args.list else summarise(pages)
+
+
+def cmd_bench_cleaning(args: argparse.Namespace) -> pd.DataFrame:
+    from presslens.bench_cleaning import run_bench_cleaning, summarise
+
+    pages = run_bench_cleaning(_benchmark_folder(args))
     return pages.drop(columns=["url"]) if args.list else summarise(pages)
 
 
@@ -318,6 +331,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--list", action="store_true", help="one row per page instead of the figures")
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_bench_metadata)
+    p = sub.add_parser("bench-cleaning", help="body text kept from the article-extraction "
+                       "benchmark's pages (HTML and visible plain text) against the hand-marked "
+                       "bodies: precision, recall, F1 and time per page")
+    p.add_argument("--dataset", type=Path, default=None,
+                   help="the benchmark folder (default: shared/datasets/article-extraction)")
+    p.add_argument("--list", action="store_true", help="one row per page and path")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_bench_cleaning)
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)
