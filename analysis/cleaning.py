@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from analysis.words import STOP_WORDS
+
 COUNTED_ZONES = ("headline", "dek", "body")
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’.\-]+[^\W_]+)*\.?")
@@ -134,11 +136,12 @@ class _Cue:
         self.pattern = re.compile(pattern, re.I if ignore_case else 0)
         self.fold = ignore_case
         self.needles = tuple(map(fold_case, needles)) if ignore_case else needles
+        self.held = re.compile("|".join(map(re.escape, self.needles))).search  # one scan for all
 
     def search(self, line: str, folded: str | None = None) -> re.Match | None:
         """The pattern's match in `line` (`folded`: fold_case(line), where the caller has it)."""
         held = (fold_case(line) if folded is None else folded) if self.fold else line
-        return self.pattern.search(line) if any(n in held for n in self.needles) else None
+        return self.pattern.search(line) if self.held(held) else None
 
 
 _STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")  # scraper's " date 2023-11-15" prefix
@@ -179,7 +182,8 @@ _KICKER = re.compile(r"^[^a-z]{2,60}$")  # "◆ WSJ NEWS EXCLUSIVE | CHINA": no 
 _DATELINE = re.compile(
     rf"^(reporting from\b|(updated|published|posted)\b.{{0,40}}$|"
     rf"(updated |posted )?\d+ (min(ute)?s?|h(ou)?rs?|hours?|days?|weeks?|months?) ago$|"
-    rf"({r'(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day'},?\s+)?{_MONTH_RE}\.?\s+\d{{1,2}},\s+\d{{4}}\b.{{0,40}}$)",
+    rf"[|/ ]*({r'(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day'},?\s+)?({_MONTH_RE}\.?\s+\d{{1,2}},?|"
+    rf"\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH_RE}\.?,?)\s+\d{{4}}\b.{{0,40}}$)",
     re.I,
 )
 _BYLINE = re.compile(r"^by\s+(.+)$", re.I)
@@ -259,7 +263,8 @@ feedback report error back-to-top image images photo photos gallery slideshow of
 """.split())
 _TIMER = re.compile(r"^(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\s*/\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?$")
 _UI_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d{1,2}:\d{2}(?::\d{2})?|\d+")
-_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s(?:>|»|›|/|\\|\|)\s[^.!?]{1,40}){1,6}$")
+_BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s[>»›]\s[^.!?]{1,40}){1,6}$|"
+                         r"^[^.!?]{1,40}(?:\s[/\\|]\s[^.!?]{1,40}){2,6}$")
 _SIGNUP = _Cue(
     r"^(sign up|signup|subscribe|register|join|get (our|the|a|breaking|daily|the latest)|enter your|"
     r"receive|want (more|the latest)|never miss|don['’]t miss|stay (informed|up to date|in the know)|"
@@ -349,18 +354,31 @@ _COMMENTS_HEAD = re.compile(
     r"(all )?(\d+ )?comments|^comments? \(\d+\)|^[\w.-]{2,30} (says|said|writes|wrote):$", re.I)
 
 
-def _weights(texts: list[str], rules: list) -> list[float]:
+RULE_WEIGHT = -3.0
+ISOLATED = 0.25  # a lone paragraph's share of its weight
+
+
+def _titled(paragraphs: list[list], k: int, step: int, rules: list) -> bool:
+    """Whether the nearest paragraph from `k` on (by `step`) that is not furniture is a
+    title-like line (short, no ending) or the page's edge."""
+    while 0 <= k < len(paragraphs) and rules[paragraphs[k][0]] is not None:
+        k += step
+    return not 0 <= k < len(paragraphs) or paragraphs[k][2] <= 0
+
+
+def _weights(texts: list[str], rules: list) -> tuple[list[float], set[int]]:
     """How much each line speaks for being article text. Lines are weighed as paragraphs: a
     line that runs on into the next (hard-wrapped text) is weighed with it. A sentence-ended
     paragraph counts its words; a short line without an ending (a menu item, a teaser, a
     subhead) a little against; a row of a list or table (digits, separators) neither way; a
-    line of furniture more against."""
-    out = [0.0] * len(texts)
+    line of furniture more against. Also returned: the lines of lone paragraphs (one between
+    titles, as a teaser's blurb stands), weighed at a quarter."""
+    paragraphs: list[list] = []  # [first line, last line, weight]
     i = 0
     prose, comments = 0.0, False
     while i < len(texts):
         if rules[i] is not None or comments:
-            out[i] = -3.0
+            paragraphs.append([i, i, RULE_WEIGHT if not comments else -3.0])
             i += 1
             continue
         if prose >= 100 and len(texts[i]) <= 60 and _COMMENTS_HEAD.match(texts[i]):
@@ -378,18 +396,27 @@ def _weights(texts: list[str], rules: list) -> list[float]:
             w = 0.0
         else:
             w = -3.0 if n <= 3 else -2.0
-        out[i] = w if w <= 0 else w - 0.5 * (j - i)
+        paragraphs.append([i, j, w])
         prose += max(w, 0.0)
-        for k in range(i + 1, j + 1):
-            out[k] = 0.5 if w > 0 else 0.0
         i = j + 1
-    return out
+    out = [0.0] * len(texts)
+    lone: set[int] = set()
+    for k, (i, j, w) in enumerate(paragraphs):
+        if w > 1 and _titled(paragraphs, k - 1, -1, rules) and _titled(paragraphs, k + 1, 1, rules):
+            w = max(1.0, w * ISOLATED)  # a paragraph alone between titles: a teaser's blurb
+            lone.add(i)
+        out[i] = w if w <= 0 else w - 0.5 * (j - i)
+        for m in range(i + 1, j + 1):
+            out[m] = 0.5 if w > 0 else 0.0
+    return out, lone
 
 
-def _article_span(weights: list[float]) -> tuple[int, int]:
+def _article_span(weighed: tuple[list[float], set[int]], rules: list) -> tuple[int, int]:
     """[start, end) of the run of lines with the largest total weight (Kadane's maximum
     subarray: the page's densest stretch of prose, furniture inside it allowed), then
-    extended over the rows of a list or table that follow it (weight 0)."""
+    extended over the rows of a list or table that follow it (weight 0) and their headings,
+    and over furniture to a last sentence that is not a lone blurb."""
+    weights, lone = weighed
     best, best_span = 0.0, (0, 0)
     run, start = 0.0, 0
     for i, w in enumerate(weights):
@@ -399,8 +426,16 @@ def _article_span(weights: list[float]) -> tuple[int, int]:
         if run > best:
             best, best_span = run, (start, i + 1)
     start, end = best_span
-    while end < len(weights) and weights[end] == 0.0:
-        end += 1
+    while end < len(weights):
+        after = next((k for k in range(end, min(end + 4, len(weights))) if not rules[k]), None)
+        if weights[end] == 0.0:
+            end += 1
+        elif after is not None and after > end and weights[after] >= 1.0 and after not in lone:
+            end = after + 1  # a last sentence after an advertisement or a caption
+        elif not rules[end] and weights[end + 1:end + 3] == [0.0, 0.0]:
+            end += 1  # the heading of a list ("Tour dates")
+        else:
+            break
     return start, end
 
 
@@ -417,29 +452,59 @@ def _list_before(lines: list[str], words: list[int], start: int) -> int:
     return start
 
 
-def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int) -> int | None:
-    """The headline's line: looking back from the article's first line over bylines,
-    datelines, captions and controls, the nearest line shaped like a title."""
-    for j in range(start - 1, max(-1, start - 60), -1):
+HEADLINE_SHARE, HEADLINE_SHARED = 0.4, 2
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in map(str.lower, _CONTENT.findall(text)) if w not in STOP_WORDS}
+
+
+def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: int) -> int | None:
+    """The headline's line, looking back from the article's first line (`start`) over bylines,
+    datelines, captions and controls: of the lines shaped like a title, the one that shares
+    most of its words with the article's opening (a headline names what the lede tells), the
+    nearer on a tie; where none shares enough, a title-shaped line just above the article."""
+    opening: set[str] = set()
+    for text, _ in lines[start:min(end, start + 12)]:
+        opening |= _content_words(text)
+    best, best_score, near = None, 0.0, None
+    for j in range(start - 1, max(-1, start - 120), -1):
         text, heading = lines[j]
-        if rules[j] is not None or _DATELINE.match(text) or _BYLINE.match(text) or \
-                _byline_authors(text) is not None or _KICKER.match(text) and not heading:
-            continue
         words = len(text.split())
-        if heading and words:
-            return j
-        if _ends(text, _STOPS) and not text.endswith(("?", "!", "?”", "!”")):
-            continue
-        if 3 <= words <= 25 or j == 0 and start - j <= 3 and 1 <= words <= 25:
-            # a sentence-case line under a title-case one is the dek under its headline
-            if j and rules[j - 1] is None and not _is_headline_like(text) and \
-                    _is_headline_like(lines[j - 1][0]) and len(lines[j - 1][0].split()) >= 2 \
-                    and not _KICKER.match(lines[j - 1][0]):
-                return j - 1
-            return j
         if words > 25:
-            return None
-    return None
+            break
+        if not _title_shaped(text, heading, rules[j]):
+            continue
+        content = _content_words(text)
+        if near is None and (heading or j == 0 and (
+                start - j <= 2 or start - j <= 8 and content & opening)):
+            near = j  # a markdown heading, or the first line of a pasted article
+        if len(content) < 3:  # (a section's name, an author's)
+            continue
+        shared = len(content & opening)
+        score = shared / len(content) + (0.25 if heading else 0.0) - 0.002 * (start - j)
+        if shared >= HEADLINE_SHARED and score > best_score:
+            best, best_score = j, score
+    found = best if best is not None and best_score >= HEADLINE_SHARE else near
+    if found:  # (not the first line) a sentence-case line under a title-case one: the dek
+        above, heading = lines[found - 1]
+        content = _content_words(above)
+        if not _is_headline_like(lines[found][0]) and _is_headline_like(above) and \
+                len(content) >= 3 and content & opening and \
+                _title_shaped(above, heading, rules[found - 1]):
+            return found - 1
+    return found
+
+
+def _title_shaped(text: str, heading: bool, rule) -> bool:
+    """A line that can be a headline: up to 25 words, no full stop at the end, and none of
+    furniture, byline, dateline or kicker."""
+    words = len(text.split())
+    return 0 < words <= 25 and rule is None and not (
+        _DATELINE.match(text) or _BYLINE.match(text) or _byline_authors(text) is not None
+        or _KICKER.match(text) and not heading
+        or _ends(text, _STOPS) and not text.endswith(("?", "!", "?”", "!”")))
 
 
 # --------------------------------------------------------------------------------- clean
@@ -473,11 +538,15 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
         if rule == ("boilerplate", "URL line"):
             out.url = out.url or _URL_LINE.match(text)[1]
             break
-    start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules))
+    start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules), rules)
     if start == end:  # no sentence anywhere: read it all as it stands
         start, end = 0, len(lines)
     listed = _list_before(texts, words, start)
-    head = _headline_at(lines, rules, listed)
+    if extracted and lines and lines[0][1]:  # the extractor's title, as a markdown heading
+        listed = start = 1
+        head: int | None = 0
+    else:
+        head = _headline_at(lines, rules, listed, end)
     first = head if head is not None else listed
     if head is None and start > 0 and listed == start:  # a title-less paste: keep what precedes
         first = next((j for j in range(start - 1, max(-1, start - 8), -1)
@@ -500,8 +569,9 @@ def _prose(text: str, words: int) -> bool:
 def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int], out: Cleaned, *,
                   headline: bool,
                   listed: tuple[int, int]) -> list[list[str]]:
-    """Zones of the article's lines, headline first where `headline`; `listed`: the lines of a
-    related list that stands between the header and the first paragraph."""
+    """Zones of the article's lines, headline first where `headline`; `listed`: where a related
+    list that stands between the header and the first paragraph starts, and where the first
+    paragraph does (above it, only headline, dek, byline, dateline and captions)."""
     zones: list[list[str]] = []  # [zone, reason, text], mutable while we look around
     seen_body = False
     related = False
@@ -556,14 +626,12 @@ def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int],
             "|" in text or not text[:1].isalnum()
         ):
             zone, reason = "boilerplate", "kicker"
-        elif header_open and not any(z[0] == "headline" for z in zones) and (
-            heading or _is_headline_like(text)
-        ):
-            zone, reason = "headline", "headline"
         elif header_open and byline_at < 0 and words <= 60 and next(
                 (z[0] for z in reversed(zones) if z[0] in ("headline", "dek?", "body")), ""
         ) == "headline":  # the line after the headline, before any byline
             zone, reason = "dek?", "text between headline and byline"
+        elif i < listed[1]:  # above the article's first paragraph: not the article
+            zone, reason = "boilerplate", "page around the article"
         else:
             zone, reason = "body", "article text"
         if reason != "photo credit":
