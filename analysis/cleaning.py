@@ -415,7 +415,7 @@ def _article_span(weighed: tuple[list[float], set[int]], rules: list) -> tuple[i
     """[start, end) of the run of lines with the largest total weight (Kadane's maximum
     subarray: the page's densest stretch of prose, furniture inside it allowed), then
     extended over the rows of a list or table that follow it (weight 0) and their headings,
-    and over furniture to a last sentence that is not a lone blurb."""
+    and past furniture to a first or last paragraph that is not a lone blurb."""
     weights, lone = weighed
     best, best_span = 0.0, (0, 0)
     run, start = 0.0, 0
@@ -426,12 +426,19 @@ def _article_span(weighed: tuple[list[float], set[int]], rules: list) -> tuple[i
         if run > best:
             best, best_span = run, (start, i + 1)
     start, end = best_span
+
+    def prose_past_furniture(k: int, step: int) -> int | None:
+        while 0 <= k < len(weights) and rules[k]:
+            k += step
+        return k if 0 <= k < len(weights) and weights[k] >= 1.0 and k not in lone else None
+
+    while start > 0 and (k := prose_past_furniture(start - 1, -1)) is not None:
+        start = k  # a first paragraph above a caption, an advertisement, controls
     while end < len(weights):
-        after = next((k for k in range(end, min(end + 4, len(weights))) if not rules[k]), None)
         if weights[end] == 0.0:
             end += 1
-        elif after is not None and after > end and weights[after] >= 1.0 and after not in lone:
-            end = after + 1  # a last sentence after an advertisement or a caption
+        elif (k := prose_past_furniture(end, 1)) is not None and k > end:
+            end = k + 1  # a last sentence below an advertisement or a caption
         elif not rules[end] and weights[end + 1:end + 3] == [0.0, 0.0]:
             end += 1  # the heading of a list ("Tour dates")
         else:

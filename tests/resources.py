@@ -529,3 +529,127 @@ QUOTE_CASES_NO_REGISTRY = {
          ("How bad is it", "Steve Arden", "direct", "person"),
          ("The river is at", "Nina Voss", "direct", "person")]),
 }
+
+# ---------------------------------------------------------------- cleaning: a whole web page
+# Everything a copy of a whole page (or a naive scraper) gives: menus, controls, the article,
+# and the page after it. Written for these tests in the shape of many news sites.
+WHOLE_PAGE = """Skip to content
+Menu
+Home
+World
+Politics
+Business
+Sport
+Subscribe
+Sign in
+Home > World > Europe
+Harbour Strike Ends After Nine Days as Dockers Accept Pay Offer
+Share on Facebook
+Share on Twitter
+Copy link
+Print
+By Ines Carvalho
+Published: Tuesday, 4 March 2025 8:12 am
+Dockworkers in the port of Valmora voted on Monday to end a nine-day strike, accepting a pay offer that the port authority had twice rejected, union leaders said.
+Advertisement
+The walkout had left more than 40 container ships waiting offshore and emptied supermarket shelves across the region, according to the regional trade chamber.
+Cranes stand idle at the container terminal on Friday. (Photo: Marta Bello/Harbour Press)
+"Nobody wanted this to last so long," said Rui Almada, who leads the dockers' union. "But we were not going to accept less than the cost of living."
+Sign up for our morning newsletter and get the day's top stories in your inbox.
+The port authority said work would resume on the night shift, and that clearing the backlog could take two weeks.
+Transport Minister Lena Varga welcomed the deal and said the government would review how port contracts are negotiated.
+Most Popular
+Flood warnings issued for three river valleys
+Heavy rain is expected to continue until Thursday, forecasters said.
+Ines Carvalho
+Monday, 3 March 2025
+City council approves new tram line
+The route will connect the airport with the old town by 2028.
+Tomas Reiter
+Monday, 3 March 2025
+12 Comments
+harbourwatcher says:
+March 4, 2025 at 9:02 am
+Good news for everyone who has been waiting for deliveries since last week.
+portcity_dad says:
+March 4, 2025 at 9:40 am
+Took them long enough, but a fair deal in the end as far as I can tell.
+Reply
+© 2025 Valmora Daily News. All rights reserved.
+Privacy Policy
+Terms of Use
+"""
+WHOLE_PAGE_HEADLINE = "Harbour Strike Ends After Nine Days as Dockers Accept Pay Offer"
+WHOLE_PAGE_BODY_STARTS = [
+    "Dockworkers in the port of Valmora voted",
+    "The walkout had left more than 40",
+    "\"Nobody wanted this to last so long,\"",
+    "The port authority said work would resume",
+    "Transport Minister Lena Varga welcomed",
+]
+WHOLE_PAGE_NOT_COUNTED = [
+    "Skip to content", "Home > World", "Share on Facebook", "Copy link", "Advertisement",
+    "Cranes stand idle", "Sign up for our morning newsletter", "Most Popular",
+    "Flood warnings issued", "Heavy rain is expected", "City council approves",
+    "The route will connect", "12 Comments", "harbourwatcher says", "Good news for everyone",
+    "Took them long enough", "© 2025", "Privacy Policy",
+]
+
+# ---------------------------------------------------------------- cleaning: traps
+# Lines that look like furniture and are not, or furniture glued to the article.
+TRAP_AD_IN_PROSE = """Broadcasters Report Weaker Quarter
+
+Advertisement revenue fell 4 percent in the quarter as companies cut their marketing budgets, the broadcaster said on Thursday.
+
+Subscription income rose, partly offsetting the decline.
+"""
+TRAP_SHORT_HEADLINE = """Rates Hold
+
+The central bank left borrowing costs unchanged on Wednesday, saying inflation was easing more slowly than it had hoped.
+
+Economists had expected the decision.
+"""
+TRAP_DATELINE_IN_QUOTE = """Ceasefire Talks Resume in Geneva
+
+Negotiators returned to Geneva on Tuesday for a second round of talks.
+
+"March 3, 2025 is a date nobody here will forget," the mediator said.
+
+Both delegations said they expected the talks to last a week.
+"""
+TRAP_LEDE_GLUED_TO_STAMP = """ date 2025-03-04 LISBON, March 4 (Reuters) - Portugal's president called an early election on Tuesday after the government lost a confidence vote in parliament.
+
+The vote followed weeks of dispute over the prime minister's business interests.
+"""
+TRAP_HARD_WRAPPED = """Glacier Loss Speeds Up, Survey Finds
+
+Alpine glaciers lost more ice in the past two years than in any
+comparable period since measurements began, a survey by three
+universities found, and the loss is accelerating.
+
+The researchers said warmer summers and less winter snow were the
+main causes, and that several smaller glaciers could vanish within
+a decade.
+"""
+TRAP_LIST_AFTER_BODY = """Band Announces Reunion Tour
+
+The band will play 6 dates next summer, its first tour in ten years, the group said on Monday.
+
+Tickets go on sale on Friday.
+
+Tour dates
+June 3 – Porto, Coliseu
+June 5 – Madrid, WiZink Center
+June 8 – Lyon, Halle Tony Garnier
+June 10 – Milan, Mediolanum Forum
+"""
+TRAP_LAST_SENTENCE_AFTER_AD = """Mayor Resigns Over Contracts Inquiry
+
+The mayor of a coastal town resigned on Friday, days after prosecutors opened an inquiry into how the town awarded building contracts.
+
+She denied any wrongdoing in a statement read by her lawyer outside the town hall.
+
+Advertisement
+
+She did not take questions.
+"""

@@ -76,7 +76,7 @@ def test_find_date(text, expected):
     assert (got.isoformat() if got else None) == expected
 
 
-_CUES = ("_NOTICE", "_PRINT", "_CONTRIBUTED", "_EMAIL", "_CAPTION_CUE")
+_CUES = ("_NOTICE", "_PRINT", "_CONTRIBUTED", "_EMAIL", "_CAPTION_CUE", "_SIGNUP")
 _PIECES = ["For Your Personal, Non-Commercial use", "SUBSCRIBER AGREEMENT", "All rights reserved",
            "Copyright", "© 2023", "Reprints at", "To order multiple copies", "This story was "
            "originally published", "print edition", "Appeared in Print", "A version of this "
