@@ -162,6 +162,19 @@ class Corpus:
         return s.assign(text=pd.Series(self.sentence_text(s), index=s.index, dtype="str"))
 
 
+def detected_by_file(articles: pd.DataFrame) -> dict[str, str]:
+    """file -> what was read from its text for the fields its source left blank
+    ("outlet: Reuters · published: 2023-11-14"), for the metadata editor."""
+    out: dict[str, list[str]] = {}
+    for row in articles.itertuples(index=False):
+        for field in ("outlet", "title", "published", "authors", "url"):
+            if getattr(row, f"{field}_source") == "detected":
+                value = getattr(row, field)
+                value = value.strftime("%Y-%m-%d") if field == "published" else str(value)
+                out.setdefault(row.file, []).append(f"{field}: {value[:80]}")
+    return {file: " · ".join(parts) for file, parts in out.items()}
+
+
 def _label(title: str, text: str, spans: list[tuple[int, int]]) -> str:
     """What the app calls an article: its title, else the start of its first sentence (`spans`:
     the text's sentences)."""

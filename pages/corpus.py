@@ -5,6 +5,7 @@ import streamlit as st
 from analysis.library import (ACCEPTED, ConflictError, add_files, create_corpus, delete_article,
                               delete_corpus, read_only, read_sources, save_sources,
                               validate_sources)
+from analysis.corpus import detected_by_file
 from analysis.pipeline import corpus_folder
 from ui.corpus_picker import switch_corpus
 from ui.data import library, view
@@ -30,8 +31,9 @@ with st.expander("Create a corpus", expanded=read_only(folder)):
                 st.error(f"Not created: {exc}.")
             else:
                 switch_corpus(created.name)
-                st.session_state["_corpus_notice"] = (f"Created {created.name!r} with the seed "
-                                                      "actor registry; upload articles below.")
+                st.session_state["_corpus_notice"] = (
+                    f"Created {created.name!r}; upload articles below. Its actors are found in "
+                    "their text (review them on the Actor registry page).")
                 st.rerun()
 
 if read_only(folder):
@@ -68,10 +70,18 @@ if result := st.session_state.pop("_intake", None):
 st.subheader("Articles and their metadata")
 sources, read_hash = read_sources(folder)
 st.session_state.setdefault("_sources_hash", read_hash)
+st.caption("A blank field uses what was read from the article's text (the **detected** "
+           "column: a URL line or address, a wire credit, a dateline, a Published line); type a "
+           "value to override it.")
+detected = detected_by_file(v.corpus.articles)
+shown = sources.assign(detected=sources["file"].map(detected).fillna(""))
 edited = st.data_editor(
-    sources, hide_index=True, width="stretch", key="sources_editor", num_rows="fixed",
-    disabled=["file"],
-    column_config={"published": st.column_config.TextColumn("published", help="YYYY-MM-DD")})
+    shown, hide_index=True, width="stretch", key="sources_editor", num_rows="fixed",
+    disabled=["file", "detected"],
+    column_config={"published": st.column_config.TextColumn("published", help="YYYY-MM-DD"),
+                   "detected": st.column_config.TextColumn(
+                       "detected", help="read from the text where the field is blank")},
+).drop(columns="detected")
 if st.button("Save metadata"):
     problems = validate_sources(edited)
     if problems:
