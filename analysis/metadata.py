@@ -135,6 +135,7 @@ _DATE_FORMS = [  # (regex, order of its groups)
     (re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?:\b|T)"), "ymd"),  # 2023-11-14, ISO
     (re.compile(r"\b((?:19|20)\d\d)/(\d\d)/(\d\d)\b"), "ymd"),  # 2023/11/14
     (re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b"), "numeric"),
+    (re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d\d)(?![\d/])"), "numeric"),  # 11/13/19
 ]
 _WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|rsday|urday)?\.?"
 _LABEL = re.compile(
@@ -144,7 +145,8 @@ _LABEL = re.compile(
 _DATELINE_NO_YEAR = re.compile(
     rf"^[A-Z][\w.'’ -]{{0,40}},\s+(?i:{_MON})\.?\s+{_DAY}\s*(?:\(({_AGENCY_RE})\)\s*)?{_DASH}")
 _SCRAPER_STAMP = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b")  # a scraper's "date 2023-11-15"
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d/\d\d?/\d\d\b")
+_FOUR_DIGIT_YEAR = re.compile(r"(?:19|20)\d\d")
 _LABEL_INITIALS = frozenset("FLOPUMDfloupmd")  # first/last/originally, published, posted, ...
 _COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*((?:19|20)\d\d)\b", re.I)
 _QUOTES = re.compile("[\"“”«»]")
@@ -212,9 +214,10 @@ def read_date(text: str) -> date | None:
             elif order == "ymd":
                 found = _valid(int(m[1]), int(m[2]), int(m[3]))
             else:  # d/m/y or m/d/y: only where one of them cannot be a month
-                a, b = int(m[1]), int(m[2])
-                found = (_valid(int(m[3]), b, a) if a > 12 >= b else
-                         _valid(int(m[3]), a, b) if b > 12 >= a else None)
+                a, b, year = int(m[1]), int(m[2]), int(m[3])
+                year += 2000 if year < 100 else 0
+                found = (_valid(year, b, a) if a > 12 >= b else
+                         _valid(year, a, b) if b > 12 >= a else None)
             if found:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), found)
@@ -338,7 +341,10 @@ def read_metadata(raw: str, *, url: str = "") -> Metadata:
                 rank = 1 if label[1].lower() in ("updated", "modified") else 0
                 stamps.append((rank, i, found, line if label[2] else f"{line} {text_after}"))
                 continue
-        if len(line) <= 120 and _HAS_YEAR.search(line) and "(@" not in line and _is_date_line(line):
+        if len(line) <= 120 and _HAS_YEAR.search(line) and "(@" not in line and _is_date_line(line) \
+                and (_FOUR_DIGIT_YEAR.search(line) or line.startswith(("By ", "On "))):
+            # (a date with a two-digit year, "11/13/19", also dates teasers: only a byline's
+            # or an "On ..." line is the article's)
             found = read_date(line)
             if found:
                 header_dates.append((i, found, line))

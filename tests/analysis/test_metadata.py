@@ -137,6 +137,9 @@ def test_corpus_still_imports_the_outlet_table():
     ("Published: sometime last autumn", None),
     ("Published 4h ago", None),  # relative: no year written
     ("Published: Feb. 30, 2023", None),  # no such day
+    ("By Ann Lee - 11/14/23 09:05 AM EST", date(2023, 11, 14)),
+    ("On 11/14/23 at 9:05 AM EST", date(2023, 11, 14)),
+    ("On 03/04/23 at 9:05 AM", None),  # either could be the month
 ])
 def test_date_stamp_lines(stamp, expected):
     meta = read_metadata(f"Shipping Talks Resume\n\n{stamp}\n\n{BODY}\n\n{BODY2}")
@@ -172,8 +175,21 @@ def test_a_list_of_dated_stories_is_not_the_stamp():
     assert read_metadata(f"{related}\n\n{BODY}\n\n{BODY2}").published is None
 
 
+def test_the_date_in_a_page_header_is_not_the_article_date():
+    """A whole page shows today's date above its menus; the article's own line is nearer."""
+    text = (f"Wed, Nov 22, 2023\n\nHome\n\nWorld\n\nShipping Talks Resume\n\n"
+            f"On 11/14/23 at 9:05 AM EST\n\n{BODY}\n\n{BODY2}")
+    assert read_metadata(text).published == date(2023, 11, 14)
+
+
+def test_teaser_dates_with_two_digit_years_are_not_read():
+    teasers = "\n\n".join(f"Another story, number {i}\n\n11/{i + 10}/23 9:00AM" for i in range(3))
+    assert read_metadata(f"{BODY}\n\n{BODY2}\n\n{teasers}").published is None
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Nov. 14, 2023", date(2023, 11, 14)),
+    ("11/14/23", date(2023, 11, 14)),
     ("Sept 3, 2023", date(2023, 9, 3)),
     ("3rd of September 2023", date(2023, 9, 3)),
     ("2023/09/03", date(2023, 9, 3)),
