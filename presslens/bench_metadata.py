@@ -117,6 +117,9 @@ def run_bench_metadata(dataset: Path = DATASET) -> pd.DataFrame:
             "wrong": bool(got) and bool(original or latest) and got not in (original, latest),
             "outlet": meta.outlet, "outlet_from": meta.outlet_from,
             "site": site, "shows_site": bool(site_domain and own.search(text)),
+            "address_line": bool(site_domain) and any(
+                len(ln.split()) <= 8 and ("://" in ln or "www." in ln) and own.search(ln)
+                for ln in text.split("\n")),
             "shows_wire": bool(_WIRE_HINT.search(text)),
             "outlet_right": bool(meta.outlet) and meta.outlet == site,
             "seconds": seconds,
@@ -141,7 +144,11 @@ def summarise(df: pd.DataFrame) -> pd.DataFrame:
         ("  where the page has no reference date", int(((df["published"] != "") & (df["ref_original"] == "") & (df["ref_latest"] == "")).sum()), ""),
         ("pages whose text names the site's own address", int(df["shows_site"].sum()), ""),
         ("pages whose text holds a wire credit (Agency)", int(df["shows_wire"].sum()), ""),
-        ("  of either, outlet filled", int((cue["outlet"] != "").sum()),
+        ("pages with a URL or address line of the site, or a wire credit",
+         int((df["address_line"] | df["shows_wire"]).sum()), ""),
+        ("  of those, outlet filled", int((df[df["address_line"] | df["shows_wire"]]["outlet"] != "").sum()),
+         f"{(df[df['address_line'] | df['shows_wire']]['outlet'] != '').mean():.1%}"),
+        ("  of either (the address anywhere, even in prose), outlet filled", int((cue["outlet"] != "").sum()),
          f"{(cue['outlet'] != '').mean():.1%}" if len(cue) else ""),
         ("pages with an outlet", int((df["outlet"] != "").sum()), ""),
         ("  the page's own site", int(df["outlet_right"].sum()), ""),
