@@ -437,8 +437,8 @@ def _article_span(weighed: tuple[list[float], set[int]], rules: list) -> tuple[i
     while end < len(weights):
         if weights[end] == 0.0:
             end += 1
-        elif (k := prose_past_furniture(end, 1)) is not None and k > end:
-            end = k + 1  # a last sentence below an advertisement or a caption
+        elif (k := prose_past_furniture(end, 1)) is not None:
+            end = k + 1  # a last sentence, or one below an advertisement or a caption
         elif not rules[end] and weights[end + 1:end + 3] == [0.0, 0.0]:
             end += 1  # the heading of a list ("Tour dates")
         else:
@@ -464,7 +464,9 @@ _CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in map(str.lower, _CONTENT.findall(text)) if w not in STOP_WORDS}
+    """The words of `text` that carry its content, cut to five letters (a cheap stem: "ends"
+    and "ended", "strike" and "strikes" meet)."""
+    return {w[:5] for w in map(str.lower, _CONTENT.findall(text)) if w not in STOP_WORDS}
 
 
 def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: int) -> int | None:
@@ -476,6 +478,7 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
     for text, _ in lines[start:min(end, start + 12)]:
         opening |= _content_words(text)
     best, best_score, near = None, 0.0, None
+    top = next((i for i, rule in enumerate(rules) if rule is None), 0)  # the first line not furniture
     for j in range(start - 1, max(-1, start - 120), -1):
         text, heading = lines[j]
         words = len(text.split())
@@ -484,7 +487,7 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
         if not _title_shaped(text, heading, rules[j]):
             continue
         content = _content_words(text)
-        if near is None and (heading or j == 0 and (
+        if near is None and (heading or j == top and (
                 start - j <= 2 or start - j <= 8 and content & opening)):
             near = j  # a markdown heading, or the first line of a pasted article
         if len(content) < 3:  # (a section's name, an author's)

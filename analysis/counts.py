@@ -105,10 +105,16 @@ def frequency_matrix(freq: pd.DataFrame, actors: list[str], measure: str) -> pd.
 
 def registry_table(registry: Registry, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per registry actor with what it matches and how often (schema.REGISTRY_VIEW)."""
-    counts = mentions[mentions["actor"] != ""]["actor"].value_counts()
-    rows = [{"actor": a.name, "type": a.type, "affiliation": a.affiliation,
+    resolved = mentions[mentions["actor"] != ""]
+    counts = resolved["actor"].value_counts()
+    articles = resolved.groupby("actor", observed=True)["article_id"].nunique()
+    outlets = resolved.groupby("actor", observed=True)["outlet"].nunique()
+    rows = [{"actor": a.name, "type": a.type,
+             "status": "discovered" if a.discovered else "confirmed",
+             "affiliation": a.affiliation,
              "aliases": ", ".join(a.aliases), "short": ", ".join(a.short),
              "roles": ", ".join(r.text for r in a.roles), "metonyms": ", ".join(a.metonyms),
-             "mentions": int(counts.get(a.name, 0))} for a in registry.actors]
+             "mentions": int(counts.get(a.name, 0)), "articles": int(articles.get(a.name, 0)),
+             "outlets": int(outlets.get(a.name, 0))} for a in registry.actors]
     return schema.conform(pd.DataFrame(rows, columns=list(schema.REGISTRY_VIEW)),
                           schema.REGISTRY_VIEW)

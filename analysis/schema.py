@@ -142,12 +142,15 @@ EVIDENCE: Schema = {
 REGISTRY_VIEW: Schema = {
     "actor": "str",
     "type": "str",
+    "status": "str",  # discovered (found in the text, not yet confirmed) or confirmed
     "affiliation": "str",
     "aliases": "str",
     "short": "str",
     "roles": "str",
     "metonyms": "str",
     "mentions": "int64",
+    "articles": "int64",  # articles with at least one mention
+    "outlets": "int64",  # outlets with at least one mention
 }
 
 # Precision and recall of mentions against a hand annotation, per kind.

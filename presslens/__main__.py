@@ -2,6 +2,7 @@
 
     python -m presslens corpus    [DIR] --format csv|json|table   one row per article
     python -m presslens mentions  [DIR] --format …                one row per mention
+    python -m presslens actors    [DIR] --format …                the actors, discovered or confirmed
     python -m presslens quotes    [DIR] --format …                quotations and speakers
     python -m presslens sentiment [DIR] --format …                tone per (actor, outlet)
     python -m presslens text      [DIR] --format jsonl|txt        each article's counted text
@@ -11,6 +12,7 @@
     python -m presslens bench --articles N [N ...]                speed and memory, side by side
     python -m presslens bench-metadata [--dataset DIR] [--list]   outlet and date on real pages
     python -m presslens bench-cleaning [--dataset DIR] [--list]   article text kept from real pages
+    python -m presslens bench-actors [--annotations DIR] [--misses] actors found with no registry
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -93,6 +95,14 @@ def cmd_mentions(args: argparse.Namespace) -> pd.DataFrame | None:
     out = result.mentions[["file", "outlet", "actor", "surface", "kind", "sentence_id", "start",
                            "end", "candidates"]]
     return out.assign(sentence=result.corpus.sentence_text(result.mentions))
+
+
+def cmd_actors(args: argparse.Namespace) -> pd.DataFrame | None:
+    from analysis.counts import registry_table
+
+    result = _opened(args)
+    table = registry_table(result.registry, result.mentions)
+    return table.sort_values(["mentions", "actor"], ascending=[False, True], kind="stable")
 
 
 def cmd_quotes(args: argparse.Namespace) -> pd.DataFrame | None:
@@ -254,6 +264,16 @@ def cmd_bench_cleaning(args: argparse.Namespace) -> pd.DataFrame:
     return pages.drop(columns=["url"]) if args.list else summarise(pages)
 
 
+def cmd_bench_actors(args: argparse.Namespace) -> pd.DataFrame:
+    from presslens.bench_actors import ANNOTATIONS, misses, run_bench_actors, summarise
+
+    rows = run_bench_actors(args.annotations or ANNOTATIONS, _benchmark_folder(args))
+    if args.misses:
+        missed, false = misses(rows)
+        return pd.concat([missed.assign(list="missed"), false.assign(list="false")])
+    return rows if args.list else summarise(rows)
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -273,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, func, help_text in [
         ("corpus", cmd_corpus, "the article table: outlet, date, title, authors, words"),
         ("mentions", cmd_mentions, "the mention table: file, actor, surface, kind, sentence"),
+        ("actors", cmd_actors, "the corpus's actors (discovered or confirmed): type, aliases, "
+                               "mentions, articles, outlets"),
         ("quotes", cmd_quotes, "quotations: file, speaker, kind, quote (terms kept apart)"),
         ("sentiment", cmd_sentiment, "tone per (actor, outlet) with n and 95%% interval"),
     ]:
@@ -339,6 +361,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--list", action="store_true", help="one row per page and path")
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_bench_cleaning)
+    p = sub.add_parser("bench-actors", help="actor mentions found with no registry on real "
+                       "articles annotated by hand: precision, recall, per type")
+    p.add_argument("--annotations", type=Path, default=None,
+                   help="folder of <page id>.json annotations (default: bench-data/actor-annotations)")
+    p.add_argument("--dataset", type=Path, default=None,
+                   help="the benchmark folder (default: shared/datasets/article-extraction)")
+    p.add_argument("--list", action="store_true", help="one row per mention")
+    p.add_argument("--misses", action="store_true", help="the most frequent misses and false finds")
+    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+    p.set_defaults(func=cmd_bench_actors)
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)
