@@ -116,7 +116,15 @@ REGIONS = frozenset(
     "Europe Asia Africa America Americas Oceania Antarctica Arctic Middle East West Western "
     "Eastern Asia-Pacific Indo-Pacific Pacific Atlantic Mediterranean Caribbean Balkans "
     "Scandinavia Latin North South Central Northern Southern Gulf".split())
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ians|ish|an|ans|ean|eans|i|is|ic|ch)$")
+# Demonyms the regular forms of a country's name do not give (those are made in `demonyms`).
+IRREGULAR_DEMONYMS = frozenset(
+    "French British Dutch Swiss Greek Thai Filipino Turkish Spanish Polish Swedish Danish Finnish "
+    "Irish Scottish Welsh English Afghan Arab Arabic Kurdish Saudi Norwegian Portuguese Argentine "
+    "Peruvian Lebanese Icelandic Belarusian Emirati Bahraini Kuwaiti Czech Slovak Slovenian "
+    "Flemish Basque Catalan Tibetan Uyghur Uighur Palestinian Persian Pashtun Maori Inuit "
+    "Congolese Ivorian Malagasy Burmese Lao Laotian Kiwi Yankee European African Asian Latino "
+    "Hispanic Caribbean Scandinavian Nordic Baltic Balkan Soviet Ottoman Western Eastern "
+    "Northern Southern Korean Bosnian Cypriot Maltese Monegasque Luxembourgish Andorran".split())
 SPEECH = re.compile(r"^\s*(?:,[^,.;]{1,80},\s*)?(?:said|says|told|added|wrote|argued|noted|"
                     r"asked|explained|announced|insisted|warned|stated|tweeted|posted|"
                     r"replied|responded|acknowledged|testified)\b")
@@ -157,6 +165,31 @@ def countries() -> dict[str, str]:
         for form in (name, *extra):
             forms[form] = name
     return forms
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Words naming a country's people or things ("Chinese", "Pakistani", "Brazilian"): the
+    regular forms of every country's name (pycountry) and the irregular ones. Never a rule on
+    the word's ending alone: "Rui", "Ryan" and "Jordan" end as demonyms do."""
+    forms = set(IRREGULAR_DEMONYMS)
+    for name in set(countries().values()) | set(countries()):
+        word = name.split()[-1]
+        if not word.isalpha():
+            continue
+        if word.endswith("a"):  # Russia, India, Syria, Kenya; China, Malta
+            forms |= {word + "n", word[:-1] + "ese", word[:-1] + "an", word[:-1] + "ian"}
+        elif word.endswith(("o", "e")):  # Mexico, Morocco; Chile, Ukraine
+            forms |= {word[:-1] + "an", word + "an", word[:-1] + "ian"}
+        elif word.endswith("y"):  # Italy, Germany, Hungary
+            forms |= {word[:-1] + "ian", word[:-1] + "an", word[:-1]}  # (German)
+        else:  # Pakistan, Israel, Iraq; Brazil, Egypt; Japan, Vietnam, Nepal
+            forms |= {word + "i", word + "ian", word + "ese", word + "an"}
+    return frozenset(forms | {f + "s" for f in forms if not f.endswith(("s", "ese", "sh", "ch"))})
+
+
+def _is_demonym(word: str) -> bool:
+    return word in demonyms()
 
 
 @cache
@@ -249,7 +282,7 @@ def _split_run(tokens: list[str]) -> list[tuple[list[str], bool]]:
 
 
 def _canonical_run(tokens: list[str]) -> str:
-    if len(tokens) > 1 and _DEMONYM.match(tokens[0]) and tokens[-1] not in ORG_HEADS:
+    if len(tokens) > 1 and _is_demonym(tokens[0]) and tokens[-1] not in ORG_HEADS:
         tokens = tokens[1:]  # "Australian Timothy Weeks"; not "Chinese Communist Party"
     return " ".join(t for t in tokens if not _INITIAL.match(t) or len(tokens) == 1)
 
@@ -413,7 +446,7 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
         if (name in claimed or name in person_shorts or types[name] != "single"
                 or not _kept(s) or s.mid == 0
                 or name in REGIONS or name in MONTHS or name in TITLES or name in FUNCTION
-                or _DEMONYM.match(name) or s.place * 2 > s.count or len(name) < 3
+                or _is_demonym(name) or s.place * 2 > s.count or len(name) < 3
                 or name in ORG_HEADS):
             continue
         if name.lower() in lower and s.mid < 2:

@@ -77,7 +77,11 @@ def run_bench_actors(annotations: Path = ANNOTATIONS, dataset: Path = DATASET) -
             (folder / f"{page_id[:12]}.txt").write_text(page["body"], encoding="utf-8")
         corpus = load_corpus(folder)
         result = analyse(corpus)
-        found = result.mentions
+        sentences = corpus.sentences[["article_id", "sentence_id", "start"]].rename(
+            columns={"start": "sentence_start"})
+        found = result.mentions.merge(sentences, on=["article_id", "sentence_id"], how="left")
+        found["start"] += found["sentence_start"]  # (a mention's span is its sentence's)
+        found["end"] += found["sentence_start"]
         texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
         ids = dict(zip(corpus.articles["article_id"], corpus.articles["file"]))
     types = {a.name: a.type for a in result.registry.actors}
