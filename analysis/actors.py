@@ -250,3 +250,71 @@ def person_actor(name: str, *, affiliation: str = "") -> Actor:
     parts = name.split()
     return Actor(name=name, type="person", affiliation=affiliation,
                  short=(parts[-1],) if len(parts) > 1 else ())
+
+
+def confirm_actors(registry: Registry, names: list[str]) -> Registry:
+    """The actors `names` marked as confirmed by a person (no longer `discovered`)."""
+    chosen = set(names)
+    return replace(registry, actors=tuple(replace(a, discovered=False) if a.name in chosen else a
+                                          for a in registry.actors))
+
+
+def remove_actors(registry: Registry, names: list[str]) -> Registry:
+    """The registry without the actors `names` (the file is the registry: a removed actor is
+    not discovered again while the corpus keeps its actors.toml)."""
+    chosen = set(names)
+    missing = chosen - set(registry.by_name())
+    if missing:
+        raise RegistryError([f"no actor named {n!r}" for n in sorted(missing)])
+    return replace(registry, actors=tuple(a for a in registry.actors if a.name not in chosen))
+
+
+def merge_actors(registry: Registry, into: str, others: list[str]) -> Registry:
+    """One actor `into` that matches everything `others` matched: their names become its
+    aliases, their aliases, short forms, roles and metonyms join its own; they are removed."""
+    by_name = registry.by_name()
+    missing = {into, *others} - set(by_name)
+    if missing:
+        raise RegistryError([f"no actor named {n!r}" for n in sorted(missing)])
+    keep = by_name[into]
+    merged = [by_name[n] for n in others if n != into]
+    aliases = [*keep.aliases]
+    short = [*keep.short]
+    for a in merged:
+        aliases += [a.name, *a.aliases]
+        short += a.short
+    combined = replace(
+        keep, aliases=tuple(dict.fromkeys(x for x in aliases if x != keep.name)),
+        short=tuple(dict.fromkeys(x for x in short if x not in aliases and x != keep.name)),
+        roles=tuple(dict.fromkeys((*keep.roles, *(r for a in merged for r in a.roles)))),
+        metonyms=tuple(dict.fromkeys((*keep.metonyms, *(m for a in merged for m in a.metonyms)))),
+        exclude=tuple(dict.fromkeys((*keep.exclude, *(x for a in merged for x in a.exclude)))),
+        discovered=False)
+    gone = {a.name for a in merged}
+    return replace(registry, actors=tuple(combined if a.name == into else a
+                                          for a in registry.actors if a.name not in gone))
+
+
+def edit_actors(registry: Registry, rows: list[dict]) -> Registry:
+    """The registry with table edits applied: each row names an actor (`actor`, its name
+    when read) and may give a new `name`, `type`, and comma-separated `aliases` and `short`.
+    A renamed actor keeps its old name as an alias, so its mentions stay counted."""
+    edits = {r["actor"]: r for r in rows}
+    out = []
+    for a in registry.actors:
+        r = edits.get(a.name)
+        if r is None:
+            out.append(a)
+            continue
+        name = str(r.get("name", a.name)).strip() or a.name
+        aliases = _split_list(r.get("aliases", ", ".join(a.aliases)))
+        if name != a.name and a.name not in aliases:
+            aliases = (a.name, *aliases)
+        out.append(replace(a, name=name, type=str(r.get("type", a.type)),
+                           aliases=tuple(x for x in aliases if x != name),
+                           short=_split_list(r.get("short", ", ".join(a.short)))))
+    return replace(registry, actors=tuple(out))
+
+
+def _split_list(text) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.strip() for p in str(text or "").split(",") if p.strip()))

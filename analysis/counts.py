@@ -118,3 +118,32 @@ def registry_table(registry: Registry, mentions: pd.DataFrame) -> pd.DataFrame:
              "outlets": int(outlets.get(a.name, 0))} for a in registry.actors]
     return schema.conform(pd.DataFrame(rows, columns=list(schema.REGISTRY_VIEW)),
                           schema.REGISTRY_VIEW)
+
+
+def review_table(registry: Registry, mentions: pd.DataFrame, sentence_text) -> pd.DataFrame:
+    """registry_table with what a review needs: a tick column, an empty "rename" column, and a
+    sentence that mentions each actor (its first); most-mentioned first."""
+    table = registry_table(registry, mentions)
+    resolved = mentions[mentions["actor"] != ""]
+    first = resolved.drop_duplicates("actor")
+    examples = dict(zip(first["actor"].astype(str), sentence_text(first))) if len(first) else {}
+    table.insert(0, "select", False)
+    table.insert(2, "rename", "")
+    table["example"] = table["actor"].map(examples).fillna("")
+    return table.sort_values(["mentions", "actor"], ascending=[False, True],
+                             kind="stable").reset_index(drop=True)
+
+
+def changed_rows(before: pd.DataFrame, after: pd.DataFrame) -> list[dict]:
+    """The review table's rows whose name, type, aliases or short forms were edited, as
+    edit_actors takes them."""
+    cols = ["rename", "type", "aliases", "short"]
+    old = before.set_index("actor")[cols]
+    new = after.set_index("actor")[cols]
+    out = []
+    for actor in new.index:
+        if actor in old.index and not new.loc[actor].equals(old.loc[actor]):
+            row = new.loc[actor]
+            out.append({"actor": actor, "name": row["rename"].strip() or actor,
+                        "type": row["type"], "aliases": row["aliases"], "short": row["short"]})
+    return out

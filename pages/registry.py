@@ -2,9 +2,10 @@
 corpus's actors.toml; every page recounts at once (the file is part of the corpus hash)."""
 import streamlit as st
 
-from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, person_actor,
+from analysis.actors import (ACTOR_TYPES, Actor, RegistryError, add_actor, confirm_actors,
+                             edit_actors, merge_actors, person_actor, remove_actors,
                              save_registry, update_actor)
-from analysis.counts import registry_table
+from analysis.counts import changed_rows, review_table
 from analysis.library import read_only
 from analysis.pipeline import corpus_folder, registry_path
 from ui.data import on_demand, unclaimed_names, view
@@ -46,8 +47,47 @@ def _split(text: str) -> tuple[str, ...]:
 if notice := st.session_state.pop("_registry_notice", None):
     st.success(notice)
 
-st.dataframe(registry_table(registry, analysed.mentions), hide_index=True, width="stretch",
-             height=320)
+st.subheader("Review the actors")
+st.caption("Tick rows, then confirm, merge or drop them together; or edit a name, type, aliases "
+           "or short forms in the table and save. Discovered actors were found in the text and "
+           "are counted already; confirming marks them as checked by you. Everything is saved "
+           f"to `{path.name}`, so a review can be versioned and shared.")
+f1, f2 = st.columns([3, 2])
+needle = f1.text_input("Filter by name or alias", key="review_filter")
+types = f2.multiselect("Types", ACTOR_TYPES, default=list(ACTOR_TYPES), key="review_types")
+table = review_table(registry, analysed.mentions, analysed.corpus.sentence_text)
+shown = table[table["type"].isin(types)]
+if needle:
+    hit = shown["actor"].str.contains(needle, case=False, regex=False) | shown[
+        "aliases"].str.contains(needle, case=False, regex=False)
+    shown = shown[hit]
+edited = st.data_editor(
+    shown, key="review", hide_index=True, width="stretch", height=420,
+    disabled=[c for c in shown.columns if c not in ("select", "rename", "type", "aliases", "short")],
+    column_order=["select", "actor", "rename", "type", "status", "mentions", "articles",
+                  "outlets", "aliases", "short", "example"],
+    column_config={
+        "select": st.column_config.CheckboxColumn("✓", width="small"),
+        "rename": st.column_config.TextColumn("Rename to", help="the old name stays an alias"),
+        "type": st.column_config.SelectboxColumn("type", options=list(ACTOR_TYPES)),
+        "example": st.column_config.TextColumn("A sentence that mentions it", width="large"),
+    })
+picked = edited.loc[edited["select"], "actor"].tolist()
+b1, b2, b3, b4 = st.columns(4)
+if b1.button(f"Confirm {len(picked)}", disabled=not picked, width="stretch"):
+    _save(confirm_actors(registry, picked), f"Confirmed {len(picked)} actor(s).")
+if b2.button(f"Merge {len(picked)}", disabled=len(picked) < 2, width="stretch",
+             help="into the ticked actor with the most mentions; the others become its aliases"):
+    into = edited[edited["select"]].sort_values("mentions", ascending=False)["actor"].iloc[0]
+    _save(merge_actors(registry, into, picked),
+          f"Merged {len(picked) - 1} actor(s) into {into!r}; their names count as {into!r} now.")
+if b3.button(f"Drop {len(picked)}", disabled=not picked, width="stretch",
+             help="not an actor: removed from the registry, and not found again"):
+    _save(remove_actors(registry, picked), f"Dropped {len(picked)} actor(s): "
+          + ", ".join(picked[:8]) + ("…" if len(picked) > 8 else ""))
+changed = changed_rows(shown, edited)
+if b4.button(f"Save {len(changed)} edit(s)", disabled=not changed, type="primary", width="stretch"):
+    _save(edit_actors(registry, changed), f"Saved the edits to {len(changed)} actor(s).")
 
 left, right = st.columns(2)
 with left.form("add_actor", clear_on_submit=True):
