@@ -901,6 +901,29 @@ def speaker_counts(quotes: pd.DataFrame) -> pd.DataFrame:
     return schema.conform(out, schema.SPEAKERS)
 
 
+SOURCE_LABELS = {"person": "named person", "organization": "organization or government",
+                 "anonymous": "anonymous source", "": "unattributed"}
+
+
+def source_type_shares(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Quotations and quoted words per (outlet, kind of source), with each kind's share of the
+    outlet's quoted words (schema.SOURCE_TYPES); terms left out, every kind present for every
+    outlet (zeros where none)."""
+    q = quotes[quotes["kind"].isin(QUOTATION_KINDS)]
+    if q.empty:
+        return schema.conform(pd.DataFrame(columns=list(schema.SOURCE_TYPES)), schema.SOURCE_TYPES)
+    q = q.assign(source_type=q["source_type"].astype(str).map(SOURCE_LABELS).fillna("unattributed"),
+                 outlet=q["outlet"].astype(str))
+    grid = pd.MultiIndex.from_product([sorted(q["outlet"].unique()), list(SOURCE_LABELS.values())],
+                                      names=["outlet", "source_type"])
+    out = q.groupby(["outlet", "source_type"]).agg(quotes=("quote", "size"),
+                                                  quoted_words=("words", "sum"))
+    out = out.reindex(grid, fill_value=0).reset_index()
+    totals = out.groupby("outlet")["quoted_words"].transform("sum")
+    out["share_of_quoted_words_pct"] = out["quoted_words"] / totals.clip(lower=1) * 100
+    return schema.conform(out, schema.SOURCE_TYPES)
+
+
 def speaker_quotes(quotes: pd.DataFrame, speaker: str, *, outlet: str | None = None) -> pd.DataFrame:
     """The quotations of one speaker (terms left out), in reading order."""
     q = quotes[(quotes["speaker"] == speaker) & quotes["kind"].isin(QUOTATION_KINDS)]

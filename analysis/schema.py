@@ -276,6 +276,15 @@ SPEAKERS: Schema = {
 }
 
 
+# Quoted words per (outlet, kind of source): who an outlet lets speak.
+SOURCE_TYPES: Schema = {
+    "outlet": "str",
+    "source_type": "str",  # named person, organization or government, anonymous, unattributed
+    "quotes": "int64",
+    "quoted_words": "int64",
+    "share_of_quoted_words_pct": "float64",  # of the outlet's quoted words
+}
+
 # Topic tags: one row per (sentence, topic), with the terms that matched.
 TOPIC_TAGS: Schema = {
     "article_id": "category",

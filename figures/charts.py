@@ -24,6 +24,9 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 ZONE_COLORS = {"article text": "#0072B2", "caption": "#E69F00", "byline": "#009E73",
                "boilerplate": "#999999"}
 POLARITY_COLORS = {"negative": "#D55E00", "neutral": "#BBBBBB", "positive": "#009E73"}
+# Kinds of quoted source (analysis.quotes.SOURCE_LABELS), Okabe–Ito colours, unattributed grey.
+SOURCE_COLORS = {"named person": "#0072B2", "organization or government": "#009E73",
+                 "anonymous source": "#D55E00", "unattributed": "#BBBBBB"}
 FONT = "DejaVu Sans, Arial, sans-serif"
 BLUES = plotly.colors.make_colorscale(plotly.colors.sequential.Blues)
 TEMPLATE = pio.templates["plotly_white"].to_plotly_json()  # expanded once, as plotly.js needs it

@@ -20,7 +20,7 @@ from analysis.counts import (MEASURES, count_mentions, frequency_matrix, mention
                              total_by_actor)
 from analysis.mentions import KINDS
 from analysis.overview import PER_ARTICLE_UP_TO, hygiene_table
-from analysis.quotes import speaker_counts, top_speakers
+from analysis.quotes import source_type_shares, speaker_counts, top_speakers
 from analysis.selection import Selection
 from analysis.sentiment import ALL_OUTLETS, aggregate_tone, outlet_article_tone, tone_shares_long
 from analysis.topics import topic_matrix, topic_shares
@@ -172,6 +172,18 @@ def who_speaks(top: pd.DataFrame, colors: dict[str, str]) -> Chart:
     fig.update_layout(showlegend=False)
     return Chart("outlets-who-speaks", fig, top,
                  "quotations attributed by analysis.quotes; words inside the quotation marks")
+
+
+def source_types(shares: pd.DataFrame) -> Chart:
+    fig = charts.bar_chart(shares, x="share_of_quoted_words_pct", y="outlet", color="source_type",
+                           colors=charts.SOURCE_COLORS, orientation="h", barmode="stack",
+                           title="Who is quoted: share of each outlet's quoted words by kind of source",
+                           labels={"share_of_quoted_words_pct": "% of the outlet's quoted words",
+                                   "outlet": "", "source_type": "source"},
+                           hover=["quotes", "quoted_words"])
+    return Chart("outlets-source-types", fig, shares,
+                 "quotations by the kind of their speaker (analysis.quotes source_type); words "
+                 "inside the quotation marks")
 
 
 def topics_heatmap(shares: pd.DataFrame) -> Chart:
@@ -356,6 +368,14 @@ def speakers_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:
                                 charts.corpus_colors(selection.corpus)).of(selection)
 
 
+def source_types_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:
+    """Compare → Who speaks: each outlet's quoted words by kind of source (None: no quotation)."""
+    shares = source_type_shares(selection.rows("quotes"))
+    if shares.empty:
+        return shares, None
+    return shares, source_types(shares).of(selection)
+
+
 def topics_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:
     """Compare → Topics: share of each outlet's sentences per topic (None: no topic term)."""
     shares = topic_shares(selection)
@@ -413,7 +433,8 @@ def report_charts(selection: Selection, settings: ReportSettings = ReportSetting
         freq, actors = compared_actors(cmp)
         if not freq.empty:
             out += attention_view(cmp, freq, actors, settings.compare.focus)
-        extra = [speakers_view(cmp)[1], topics_view(cmp)[1], tone_difference_view(cmp, actors)]
+        extra = [speakers_view(cmp)[1], source_types_view(cmp)[1], topics_view(cmp)[1],
+                 tone_difference_view(cmp, actors)]
         out += [c for c in extra if c is not None]
         out.append(co_mentions_view(cmp, actors, settings.compare.co_mention_outlet))
         tables.append(("outlets-distinctive-terms",

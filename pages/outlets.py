@@ -81,6 +81,17 @@ def attention_panel() -> None:
 
 def speakers_panel() -> None:
     """Who the picked outlets quote, by quoted words."""
+    shares, kinds = views.source_types_view(sel)
+    if kinds is not None:
+        downloads.chart(kinds)
+        anonymous = shares[shares["source_type"] == "anonymous source"]
+        some = anonymous[anonymous["quotes"] > 0]
+        rest = len(anonymous) - len(some)
+        st.caption("Anonymous sources: " + ("; ".join(
+            f"{r.outlet} {r.share_of_quoted_words_pct:.0f}% of its quoted words ({r.quotes:,} "
+            f"quotation{'s' if r.quotes != 1 else ''})" for r in some.itertuples()) or "none")
+            + (f"; none in the other {rest} outlet{'s' if rest != 1 else ''}." if len(some) and rest
+               else "."))
     speakers, chart = views.speakers_view(sel)
     if chart is None:
         st.info("No attributed quotation in the picked outlets.")

@@ -47,3 +47,21 @@ def test_according_rows_quote_no_words_and_are_not_counted_as_quotations():
 def test_one_label_alone_is_a_heading_not_a_transcript():
     q = _quotes("UPDATE: The vote has been moved to Friday.\n\n“We need more time,” said Lena Ortiz.")
     assert q[["speaker", "kind"]].values.tolist() == [["Lena Ortiz", "direct"]]
+
+
+def test_source_type_shares_per_outlet():
+    import pandas as pd
+
+    from analysis.quotes import source_type_shares
+
+    quotes = pd.DataFrame({
+        "outlet": ["A", "A", "A", "B", "B"],
+        "kind": ["direct", "partial", "term", "direct", "direct"],
+        "source_type": ["person", "anonymous", "", "organization", ""],
+        "quote": ["q1", "q2", "t", "q3", "q4"], "words": [30, 10, 2, 5, 15]})
+    out = source_type_shares(quotes).set_index(["outlet", "source_type"])
+    assert out.loc[("A", "named person"), "share_of_quoted_words_pct"] == 75.0
+    assert out.loc[("A", "anonymous source"), "quotes"] == 1
+    assert out.loc[("A", "organization or government"), "quoted_words"] == 0  # zeros kept
+    assert out.loc[("B", "unattributed"), "share_of_quoted_words_pct"] == 75.0
+    assert len(out) == 8  # every kind for every outlet; the quoted term left out

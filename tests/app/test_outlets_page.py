@@ -37,3 +37,13 @@ def test_one_outlet_is_not_a_comparison(app):
     assert not at.exception and "at least two outlets" in at.info[0].value
     at.multiselect(key="f_outlets").set_value(["NV"]).run()
     assert not at.exception and "at least two outlets" in at.info[0].value
+
+
+def test_who_speaks_shows_kinds_of_source_and_the_anonymous_share(app):
+    at = _to(app, "outlets")
+    at.session_state["o_tab"] = "Who speaks"
+    at.run()
+    assert not at.exception
+    titles = [c.proto.spec for c in at.get("plotly_chart")]
+    assert any("kind of source" in t for t in titles)
+    assert any(c.value.startswith("Anonymous sources:") for c in at.caption)
