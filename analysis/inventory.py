@@ -75,7 +75,24 @@ WORLD_BODIES = {
     "White House": (),
     "Kremlin": (),
     "Pentagon": (),
+    # news agencies, cited as sources in every story
+    "Reuters": (),
+    "Associated Press": (),
+    "Agence France-Presse": ("AFP",),
+    "Xinhua": ("Xinhua News Agency",),
 }
+# Single words that name one body wherever capitalised mid-sentence ("the Senate voted").
+INSTITUTIONS = frozenset("Senate Congress Parliament Knesset Duma Bundestag Politburo".split())
+# Words for members of a party or camp ("House Democrats", "Democratic"): a group, not an actor.
+GROUP_WORDS = frozenset(
+    "Democrat Democrats Democratic Republican Republicans Conservative Conservatives Liberal "
+    "Liberals Socialist Socialists Communist Communists Tory Tories Loyalist Loyalists "
+    "Progressive Progressives Independent Independents".split())
+# Capitalised abbreviations of English that name no actor.
+COMMON_ACRONYMS = frozenset(
+    "TV CEO CFO CTO COO GDP AI DNA RNA PhD MBA AM PM OK ID IPO ETF USB PC HIV AIDS COVID "
+    "LGBT LGBTQ FAQ PR HR VR AR EV EVs SUV SUVs MVP NFT API CD DVD GPS UFO ATM PDF URL FM "
+    "ET EST EDT PST PDT GMT UTC BC AD Jr Sr RSS VIP".split())
 
 ORG_HEADS = frozenset(
     "Ministry Department Agency Bank Party Union Council Committee Inc Inc. Corp Corp. Corporation "
@@ -139,6 +156,13 @@ _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(—–]\s*)$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*){1,2}[A-Z]|(?:[A-Z]\.){2,})\s*\)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_DIGIT = re.compile(r"\d")
+_GROUP_OF = re.compile(r"^G-?\d{1,2}$")  # G7, G-20: bodies, not model numbers
+
+
+def _is_model(token: str) -> bool:
+    """A model number ("A350", "737", "F-35"): a product, not part of a name."""
+    return bool(_DIGIT.search(token)) and not _GROUP_OF.match(token)
 _POSSESSIVE = re.compile(r"^['’]s\b")
 
 
@@ -193,6 +217,18 @@ def _is_demonym(word: str) -> bool:
 
 
 @cache
+def regions() -> frozenset[str]:
+    """Names of states, provinces and regions within countries (pycountry's subdivisions):
+    places, which a story names far more often as where than as who."""
+    import pycountry
+
+    kinds = {"State", "Province", "Region", "Prefecture", "Governorate", "Territory",
+             "Autonomous region", "Federal district", "Outlying area", "Country", "Nation"}
+    return frozenset(re.sub(r"\s*\(.*\)$", "", s.name) for s in pycountry.subdivisions
+                     if s.type in kinds) - frozenset(countries())
+
+
+@cache
 def world_bodies() -> dict[str, str]:
     return {form: name for name, extra in WORLD_BODIES.items() for form in (name, *extra)}
 
@@ -242,8 +278,8 @@ def _split_run(tokens: list[str]) -> list[tuple[list[str], bool]]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t in FUNCTION and t not in JOINERS or t in MONTHS:
-            flush()
+        if t in FUNCTION and t not in JOINERS or t in MONTHS or _is_model(t):
+            flush()  # (a model number, "A350", "737": a product, not part of a name)
         elif t in JOINERS:
             if cur and any(c in ORG_HEADS for c in cur) or cur and cur[0] in WORLD_BODIES:
                 cur.append(t)
@@ -282,7 +318,8 @@ def _split_run(tokens: list[str]) -> list[tuple[list[str], bool]]:
 
 
 def _canonical_run(tokens: list[str]) -> str:
-    if len(tokens) > 1 and _is_demonym(tokens[0]) and tokens[-1] not in ORG_HEADS:
+    if len(tokens) > 1 and _is_demonym(tokens[0]) and tokens[-1] not in ORG_HEADS and \
+            " ".join(tokens) not in countries():  # (not "Saudi Arabia")
         tokens = tokens[1:]  # "Australian Timothy Weeks"; not "Chinese Communist Party"
     return " ".join(t for t in tokens if not _INITIAL.match(t) or len(tokens) == 1)
 
@@ -334,6 +371,10 @@ def discover_registry(texts: Iterable[str]) -> Registry:
         singles: Counter = Counter()
         multis: list[list[str]] = []
         for toks, start, end, titled in _article_names(text):
+            if len(toks) > 1 and (start == 0 or _SENTENCE_START.search(
+                    text[max(0, start - 6):start])) and _plain_word(toks[0], lower):
+                start += len(toks[0]) + 1  # "Getting Disney to ...": a capital of the sentence
+                toks = toks[1:]
             name = _canonical_run(toks)
             if not name:
                 continue
@@ -372,6 +413,13 @@ def discover_registry(texts: Iterable[str]) -> Registry:
                     seen[full].shorts[short] += singles[short]
                     short_owner[short].add(full)
     return _registry(seen, types, lower, short_owner, gaz_c, gaz_o)
+
+
+def _plain_word(token: str, lower: set[str]) -> bool:
+    """A sentence's first word capitalised only for being first: the text writes it in lower
+    case too, or it is a verb's -ing form ("Getting", "Speaking")."""
+    word = token.lower()
+    return word in lower or len(word) > 5 and word.endswith("ing") and token not in countries()
 
 
 def _abbreviates(acr: str, toks: list[str]) -> bool:
@@ -421,7 +469,12 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
         t = types[name]
         if name in claimed:
             continue
-        if t != "name" and not (_kept_total(s) or s.count + acr_count >= MIN_MENTIONS):
+        words = name.split()
+        if any(w in GROUP_WORDS for w in words) or name in COMMON_ACRONYMS or name in regions():
+            continue  # "House Democrats", "TV", "New Jersey"
+        named_body = len(words) > 1 and any(w in ORG_HEADS for w in words[1:])
+        if t != "name" and not (_kept_total(s) or s.count + acr_count >= MIN_MENTIONS
+                                or named_body):
             continue
         if t == "organization" or (t == "name" and any(w in ORG_HEADS for w in name.split())):
             acr = [a for a, _ in s.acronyms.most_common() if a not in claimed]
@@ -429,9 +482,12 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
             if acr:
                 acronym_of[acr[0]] = name
         elif t == "name":
+            if words[0] in regions() or words[0] in gaz_c:
+                continue  # "Indiana Statehouse", "Kentucky Democrats": a place's something
             surname = name.split(" ")[-1]
             if not _kept_total(s) and s.count + (seen[surname].count if surname in seen
-                                                 else 0) < MIN_MENTIONS:
+                                                 else 0) < MIN_MENTIONS and not (
+                    s.titled or s.speech):  # (once, but with a title or as a speaker)
                 continue
             # the surname used alone is evidence; a given name alone ("Xi") only beside
             # other evidence ("Apple" alone does not make "Apple Pay" a person)
@@ -447,10 +503,12 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
                 or not _kept(s) or s.mid == 0
                 or name in REGIONS or name in MONTHS or name in TITLES or name in FUNCTION
                 or _is_demonym(name) or s.place * 2 > s.count or len(name) < 3
-                or name in ORG_HEADS):
+                or name in ORG_HEADS and name not in INSTITUTIONS or name in GROUP_WORDS
+                or name in COMMON_ACRONYMS or name in regions()):
             continue
-        if name.lower() in lower and s.mid < 2:
-            continue
+        if name.lower() in lower and name not in INSTITUTIONS and not (
+                _is_acronym(name) or _is_camel(name)):
+            continue  # "the Legislature": a noun the corpus also writes in lower case
         add(name, "organization")
     out = []
     for name, a in actors.items():
