@@ -13,7 +13,10 @@ One pass of regular expressions over each article (linear in the text):
 - typing: a run with an organization word, an acronym or a camel-case name is an
   organization; a run of two or more names is a person where the text treats it as one (a
   title before it, "said" after it, its surname or given name used alone in the same article);
-  other runs (places: "Hong Kong", "Silicon Valley") are not actors;
+  a run never treated as a person's, seen twice and mid-sentence, is an organization ("Blue
+  Origin"); runs mostly after "in", "to", "from" (places: "Hong Kong", "Silicon Valley"),
+  states and provinces (pycountry's subdivisions), party camps ("House Democrats"), model
+  numbers ("A350") and common abbreviations ("TV", "CEO") are not actors;
 - aliases: a person's surname (or given name, "Xi" of "Xi Jinping") used alone in an article
   that names the full name becomes a short form; two people sharing it keep it as a shared
   short form, which the matcher resolves by who the article named, never merged. "Full Name
@@ -492,7 +495,11 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
             # the surname used alone is evidence; a given name alone ("Xi") only beside
             # other evidence ("Apple" alone does not make "Apple Pay" a person)
             evidence = s.titled + s.speech + s.shorts[surname]
-            if not evidence or s.place * 2 > s.count:
+            if s.place * 2 > s.count:
+                continue
+            if not evidence:  # two names, never a person's: a company's ("Blue Origin")
+                if _kept(s) and s.mid and len(words) <= 3:
+                    add(name, "organization")
                 continue
             surname = name.split(" ")[-1]  # the surname always; a given name where used
             shorts = [sh for sh in dict.fromkeys((surname, *s.shorts)) if sh not in claimed]
