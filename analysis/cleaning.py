@@ -171,9 +171,22 @@ _RELATED_HEAD = re.compile(
 _CAPTION_CUE = _Cue(
     r"(\bPHOTO:|^Photo:|\(pictured\)|\b(?:Pool |AP |AFP |Reuters )?[Pp]hoto(?:graph)?s? by "
     r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*\.?$|\b(Getty Images|Associated Press|REUTERS|AFP)\)?\.?$|"
-    r"\([^()]*/[^()]*\)\.?$|\bCredit:)",
+    r"\([^()]*/[^()]*\)\.?$|\bCredit:|"
+    # who stands where in the picture: "Ann Lee, left, and Tom Berg shake hands"
+    r"\b[A-Z][\w.'’-]+,\s(?:left|right|center|centre|second (?:from )?(?:left|right)|front|rear|"
+    r"top|bottom)(?: to (?:left|right))?,\s)",
     "PHOTO:", "hoto", "(pictured)", "Getty Images", "Associated Press", "REUTERS", "AFP", "/",
-    "Credit:",
+    "Credit:", ", left,", ", right,", ", center,", ", centre,", ", second", ", front,", ", rear,",
+    ", top,", ", bottom,", " to left,", " to right,",
+)
+# A page's appeals to its readers: comment rules, membership and subscription offers.
+_APPEAL = _Cue(
+    r"(^if you (enjoyed|liked|value) this|^as you comment\b|please be respectful|"
+    r"\bour goal with (article )?comments|for as little as|\bmembers get\b|"
+    r"^(become|join us as) a (member|subscriber)|support (our|independent) journalism)",
+    "if you", "as you comment", "please be respectful", "our goal with", "for as little as",
+    "members get", "become a", "join us as", "support our", "support independent",
+    ignore_case=True,
 )
 _CREDIT_LINE = re.compile(
     r"^[A-Z][\w.'’ -]{0,60}/(?:[\w.'’ -]*\b(?:via|Pool|REUTERS|Reuters|AP|AFP|Getty|EPA|Bloomberg|Images|Photo)\b[\w.'’ -]*)$"
@@ -308,6 +321,8 @@ def _furniture(text: str, words: int) -> tuple[str, str] | None:
         return "boilerplate", "page controls"
     if words <= 30 and _SIGNUP.search(text, folded) and not _QUOTE_MARK.search(text):
         return "boilerplate", "sign-up prompt"
+    if words <= 80 and _APPEAL.search(text, folded) and not _QUOTE_MARK.search(text):
+        return "boilerplate", "appeal to readers"
     if words <= 14 and _PROMPT.match(text) and not _ends(text, _STOPS):
         return "boilerplate", "follow or read-more prompt"
     if words <= 16 and _BREADCRUMB.match(text) and not _QUOTE_MARK.search(text):
@@ -525,7 +540,8 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
     its headline, dek, byline and dateline just before it; what lies outside is the page around
     the article. Inside, each line is zoned by what it is (caption, notice, related list...).
     `extracted`: the text is what an extractor kept of an HTML page (the page around it is
-    already gone), so all of it is read as the article."""
+    already gone), so all of it is read as the article, its written-out links and repeated
+    paragraphs too."""
     out = Cleaned(blocks=[])
     lines: list[tuple[str, bool]] = []
     for raw_line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -548,6 +564,8 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
         if rule == ("boilerplate", "URL line"):
             out.url = out.url or _URL_LINE.match(text)[1]
             break
+    if extracted:  # a link the article writes out, not the page's address line
+        rules = [None if r == ("boilerplate", "URL line") else r for r in rules]
     start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules), rules)
     if start == end:  # no sentence anywhere: read it all as it stands
         start, end = 0, len(lines)
@@ -565,6 +583,7 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
     zones = [[*(rules[i] or ("boilerplate", "page around the article")), texts[i]]
              for i in range(first)]
     zones += _zone_article(lines[first:end], rules[first:end], words[first:end], out,
+                           repeats=not extracted,
                            headline=head is not None, listed=(listed - first, start - first))
     zones += [[*(rules[i] or ("boilerplate", "page around the article")), texts[i]]
               for i in range(end, len(lines))]
@@ -577,7 +596,7 @@ def _prose(text: str, words: int) -> bool:
 
 
 def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int], out: Cleaned, *,
-                  headline: bool,
+                  headline: bool, repeats: bool,
                   listed: tuple[int, int]) -> list[list[str]]:
     """Zones of the article's lines, headline first where `headline`; `listed`: where a related
     list that stands between the header and the first paragraph starts, and where the first
@@ -613,7 +632,7 @@ def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int],
                 rule[0] != "caption" or not _ends(text, _STOPS) or header_open or
                 words < 40):
             zone, reason = rule
-        elif words >= 8 and text in seen:
+        elif repeats and words >= 8 and text in seen:  # (an extractor's text: the article's own)
             zone, reason = "boilerplate", "repeated paragraph"
         elif authors and re.match(
             rf"^({'|'.join(map(re.escape, authors))})\b.{{0,20}}\b(is|was|covers|writes)\b", text

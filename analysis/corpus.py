@@ -188,7 +188,7 @@ def _label(title: str, text: str, spans: list[tuple[int, int]]) -> str:
 def _build(raws: list[Raw], problems: Problems) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     articles, zones, sentences = [], [], []
     for raw in raws:
-        cleaned = clean_text(raw.text)
+        cleaned = clean_text(raw.text, extracted=raw.extracted)
         text = cleaned.text
         meta = read_metadata(raw.text, url=raw.given.get("url") or cleaned.url)
         published = meta.published or cleaned.published

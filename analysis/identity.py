@@ -17,7 +17,7 @@ from analysis.actors import Registry, dump_registry
 from analysis.readers import Raw, input_files
 from analysis.target_sentiment import FEATURES_VERSION, MODEL_PATH
 
-INDEX_VERSION = 4  # of the index's format and of the cleaning code: part of every key
+INDEX_VERSION = 5  # of the index's format and of the cleaning code: part of every key
 
 
 def raw_key(raw: Raw) -> str:

@@ -268,7 +268,7 @@ def add_files(folder: Path, uploads: list[tuple[str, bytes]]) -> Intake:
     intake = Intake()
     sources, read_hash = read_sources(folder)
     known = {}
-    for p in folder.glob("*.txt"):
+    for p in [*folder.glob("*.txt"), *folder.glob("*.html")]:  # (pages by their HTML)
         try:
             known[_digest(p.read_text(encoding="utf-8", errors="replace"))] = p.name
         except OSError:
@@ -303,7 +303,11 @@ def add_files(folder: Path, uploads: list[tuple[str, bytes]]) -> Intake:
             if note:
                 intake.problems.append({"file": shown, "message": note, "hint": "check the text on "
                                         "the Overview page", "severity": "warning"})
-            items = [(f"{safe_name(Path(raw_name).stem)}.txt", text, {})]
+            if sniff(raw_name, data) == "html":  # kept as the page: read (and re-read) as one
+                text = decode_bytes(data)[0]
+                items = [(f"{safe_name(Path(raw_name).stem)}.html", text, {})]
+            else:
+                items = [(f"{safe_name(Path(raw_name).stem)}.txt", text, {})]
         for fname, text, meta in items:
             digest = _digest(text)
             if digest in known:

@@ -117,7 +117,8 @@ def corpus_registry(path: Path) -> tuple[Registry, tuple[str, ...]]:
     except (OSError, RegistryError):
         pass
     raws, _ = read_raws(path)
-    registry = discover_registry(clean_text(r.text).text for r in raws)  # the counted text
+    registry = discover_registry(  # the counted text
+        clean_text(r.text, extracted=r.extracted).text for r in raws)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(stamp + registry_toml(registry), encoding="utf-8")

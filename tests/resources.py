@@ -603,6 +603,12 @@ Advertisement revenue fell 4 percent in the quarter as companies cut their marke
 
 Subscription income rose, partly offsetting the decline.
 """
+TRAP_LEFT_IN_PROSE = """Flood Forces Villagers Out
+
+She packed, left, and did not come back until the water had gone down three weeks later.
+
+Mayor Ana Reis, left, and her deputy visit the flooded square on Monday.
+"""
 TRAP_SHORT_HEADLINE = """Rates Hold
 
 The central bank left borrowing costs unchanged on Wednesday, saying inflation was easing more slowly than it had hoped.

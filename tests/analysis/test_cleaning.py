@@ -76,14 +76,16 @@ def test_find_date(text, expected):
     assert (got.isoformat() if got else None) == expected
 
 
-_CUES = ("_NOTICE", "_PRINT", "_CONTRIBUTED", "_EMAIL", "_CAPTION_CUE", "_SIGNUP")
+_CUES = ("_NOTICE", "_PRINT", "_CONTRIBUTED", "_EMAIL", "_CAPTION_CUE", "_SIGNUP", "_APPEAL")
 _PIECES = ["For Your Personal, Non-Commercial use", "SUBSCRIBER AGREEMENT", "All rights reserved",
            "Copyright", "© 2023", "Reprints at", "To order multiple copies", "This story was "
            "originally published", "print edition", "Appeared in Print", "A version of this "
            "article", "contributed reporting", "Additional reporting by", "x.y@news.com", "@",
            "PHOTO:", "Photo:", "(pictured)", "Photographs by Ann Lee.", "Getty Images",
            "Associated Press)", "REUTERS.", "AFP", "(Ann Lee/Pool)", "Credit:", "Xi met Biden",
-           "the talks", ",", "  ", "ſubscriber agreement", "COPYRİGHT", "Reuters"]
+           "the talks", ",", "  ", "ſubscriber agreement", "COPYRİGHT", "Reuters",
+           ", left,", "Ann Lee, right, and", ", second from left,", "If you enjoyed this",
+           "for as little as", "members get", "Support our journalism"]
 
 
 @settings(max_examples=400, deadline=None)

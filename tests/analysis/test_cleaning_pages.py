@@ -36,6 +36,7 @@ def test_a_whole_page_keeps_the_article_and_nothing_around_it():
 @pytest.mark.parametrize("raw,kept", [
     (R.TRAP_AD_IN_PROSE, ["Advertisement revenue fell", "Subscription income rose"]),
     (R.TRAP_SHORT_HEADLINE, ["The central bank left", "Economists had expected"]),
+    (R.TRAP_LEFT_IN_PROSE, ["She packed, left, and"]),  # the caption below it is not body
     (R.TRAP_DATELINE_IN_QUOTE, ["Negotiators returned", "\"March 3, 2025 is a date",
                                 "Both delegations said"]),
     (R.TRAP_LEDE_GLUED_TO_STAMP, ["LISBON, March 4 (Reuters) - Portugal's president",

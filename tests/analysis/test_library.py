@@ -6,6 +6,8 @@ import zipfile
 
 import pytest
 
+from analysis.corpus import load_corpus
+
 from analysis import library as lib
 from analysis.corpus import SEEDS_DIR, load_corpus
 from analysis.library import (ConflictError, add_files, create_corpus, delete_article,
@@ -74,11 +76,14 @@ def test_pdf_docx_html_md_are_extracted(corpus):
     result = add_files(corpus, [("a.pdf", PDF), ("b.docx", _docx(["Grain Deal", "Ministers "
                                 "agreed to extend the grain deal."])), ("c.html", html),
                                 ("d.md", b"# Heading\n\nSome **bold** text.")])
-    assert result.added == ["a.txt", "b.txt", "c.txt", "d.txt"] and not result.problems
+    assert result.added == ["a.txt", "b.txt", "c.html", "d.txt"] and not result.problems
     assert "Ministers met in Ankara" in (corpus / "a.txt").read_text()
     assert "extend the grain deal" in (corpus / "b.txt").read_text()
-    page = (corpus / "c.txt").read_text()
+    # the page is kept as uploaded and read as a page: its article, never its scripts
+    articles = load_corpus(corpus).articles.set_index("file")
+    page = articles.loc["c.html", "text"]
     assert "Negotiators resumed talks" in page and "steal" not in page and "onerror" not in page
+    assert articles.loc["c.html", "title"] == "Talks Resume"
     _unchanged(corpus)
 
 

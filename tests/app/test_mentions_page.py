@@ -54,7 +54,7 @@ def test_registry_edit_is_saved_and_counted(app, corpus_copy):
     at = _to(app, "registry")
     at.text_input(key="new_name").set_value("Yi Gang")
     at.text_input(key="new_short").set_value("Yi")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Add actor").click().run()
     assert not at.exception
     assert 'name = "Yi Gang"' in (corpus_copy / "actors.toml").read_text()
     assert "Added" in at.success[0].value
@@ -65,7 +65,7 @@ def test_invalid_registry_edit_is_refused_and_file_kept(app, corpus_copy):
     at = _to(app, "registry")
     at.text_input(key="new_name").set_value("Someone New")
     at.text_input(key="new_aliases").set_value("Xi Jinping")  # an alias another actor owns
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Add actor").click().run()
     assert not at.exception
     assert "already claimed" in at.error[0].value and "unchanged" in at.error[0].value
     assert (corpus_copy / "actors.toml").read_text() == before
