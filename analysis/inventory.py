@@ -127,7 +127,7 @@ FUNCTION = frozenset(
     "By To Of Is Was Are Were Be Been Has Have Had Do Does Did Can Could Will Would Should "
     "May Might Must Each Every All Any Few Such More Less Once Because Unlike Like Among "
     "Mr Mrs Ms Dr Sir Madam Read More See Related Photo Watch Listen Subscribe Sign Follow "
-    "According Asked Said Says Earlier Later Several Two Three One Four Five New Top".split())
+    "According Asked Said Says Earlier Later Several Two Three One Four Five Top".split())
 MONTHS = frozenset(
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
@@ -159,6 +159,7 @@ _LOWER = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]['\"”’)]*\s+|\n\s*|[\"“‘(—–]\s*)$")
 _ACRONYM_DEF = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z]*){1,2}[A-Z]|(?:[A-Z]\.){2,})\s*\)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
 _DIGIT = re.compile(r"\d")
 _GROUP_OF = re.compile(r"^G-?\d{1,2}$")  # G7, G-20: bodies, not model numbers
 
@@ -247,6 +248,7 @@ class _Seen:
     mid: int = 0  # occurrences not at a sentence start
     shorts: Counter = field(default_factory=Counter)  # short form -> articles using it
     acronyms: Counter = field(default_factory=Counter)
+    credit: int = 0  # occurrences alone in parentheses: "(AP)", a credit
 
 
 def _is_acronym(tok: str) -> bool:
@@ -386,8 +388,11 @@ def discover_registry(texts: Iterable[str]) -> Registry:
             after = text[end:end + 120]
             if _POSSESSIVE.match(after):
                 after = after[2:]
+            if _PARTY_TAG.match(name):
+                continue  # "(D-Minn.)": a legislator's party and state
             s = seen[name]
             s.articles.add(aid)
+            s.credit += text[start - 1:start] == "(" and text[end:end + 1] == ")"
             s.count += 1
             s.per_article[aid] += 1
             s.titled += titled
@@ -473,8 +478,9 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
         if name in claimed:
             continue
         words = name.split()
-        if any(w in GROUP_WORDS for w in words) or name in COMMON_ACRONYMS or name in regions():
-            continue  # "House Democrats", "TV", "New Jersey"
+        if any(w in GROUP_WORDS for w in words) or name in COMMON_ACRONYMS or name in regions() \
+                or s.credit == s.count:
+            continue  # "House Democrats", "TV", "New Jersey", "(AP)"
         named_body = len(words) > 1 and any(w in ORG_HEADS for w in words[1:])
         if t != "name" and not (_kept_total(s) or s.count + acr_count >= MIN_MENTIONS
                                 or named_body):
