@@ -346,31 +346,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-pages", action="store_true", help="skip the page timings")
     p.add_argument("--format", choices=("csv", "json", "table"), default="table")
     p.set_defaults(func=cmd_bench)
-    p = sub.add_parser("bench-metadata", help="outlet and date read from the visible text of "
-                       "the article-extraction benchmark's pages, against their HTML metadata")
-    p.add_argument("--dataset", type=Path, default=None,
-                   help="the benchmark folder (default: shared/datasets/article-extraction)")
-    p.add_argument("--list", action="store_true", help="one row per page instead of the figures")
-    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
-    p.set_defaults(func=cmd_bench_metadata)
-    p = sub.add_parser("bench-cleaning", help="body text kept from the article-extraction "
-                       "benchmark's pages (HTML and visible plain text) against the hand-marked "
-                       "bodies: precision, recall, F1 and time per page")
-    p.add_argument("--dataset", type=Path, default=None,
-                   help="the benchmark folder (default: shared/datasets/article-extraction)")
-    p.add_argument("--list", action="store_true", help="one row per page and path")
-    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
-    p.set_defaults(func=cmd_bench_cleaning)
-    p = sub.add_parser("bench-actors", help="actor mentions found with no registry on real "
-                       "articles annotated by hand: precision, recall, per type")
-    p.add_argument("--annotations", type=Path, default=None,
-                   help="folder of <page id>.json annotations (default: bench-data/actor-annotations)")
-    p.add_argument("--dataset", type=Path, default=None,
-                   help="the benchmark folder (default: shared/datasets/article-extraction)")
-    p.add_argument("--list", action="store_true", help="one row per mention")
-    p.add_argument("--misses", action="store_true", help="the most frequent misses and false finds")
-    p.add_argument("--format", choices=("csv", "json", "table"), default="table")
-    p.set_defaults(func=cmd_bench_actors)
+    for name, func, help_text, list_help in [
+        ("bench-metadata", cmd_bench_metadata, "outlet and date read from the visible text of "
+         "the article-extraction benchmark's pages, against their HTML metadata",
+         "one row per page instead of the figures"),
+        ("bench-cleaning", cmd_bench_cleaning, "body text kept from the article-extraction "
+         "benchmark's pages (HTML and visible plain text) against the hand-marked bodies: "
+         "precision, recall, F1 and time per page", "one row per page and path"),
+        ("bench-actors", cmd_bench_actors, "actor mentions found with no registry on real "
+         "articles annotated by hand: precision, recall, per type", "one row per mention"),
+    ]:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--dataset", type=Path, default=None,
+                       help="the benchmark folder (default: shared/datasets/article-extraction)")
+        p.add_argument("--list", action="store_true", help=list_help)
+        p.add_argument("--format", choices=("csv", "json", "table"), default="table")
+        p.set_defaults(func=func)
+        if name == "bench-actors":
+            p.add_argument("--annotations", type=Path, default=None, help="folder of <page "
+                           "id>.json annotations (default: bench-data/actor-annotations)")
+            p.add_argument("--misses", action="store_true",
+                           help="the most frequent misses and false finds")
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)
