@@ -136,12 +136,11 @@ class _Cue:
         self.pattern = re.compile(pattern, re.I if ignore_case else 0)
         self.fold = ignore_case
         self.needles = tuple(map(fold_case, needles)) if ignore_case else needles
-        self.held = re.compile("|".join(map(re.escape, self.needles))).search  # one scan for all
 
     def search(self, line: str, folded: str | None = None) -> re.Match | None:
         """The pattern's match in `line` (`folded`: fold_case(line), where the caller has it)."""
         held = (fold_case(line) if folded is None else folded) if self.fold else line
-        return self.pattern.search(line) if self.held(held) else None
+        return self.pattern.search(line) if any(map(held.__contains__, self.needles)) else None
 
 
 _STAMP = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*")  # scraper's " date 2023-11-15" prefix
@@ -348,15 +347,17 @@ _RUNS_ON = frozenset("the a an of and or to in on at for with by from that who w
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _length(text: str) -> int:
-    """Words in `text`; for Chinese, Japanese or Korean, half its characters."""
-    return len(text) // 2 if _CJK.search(text) else len(text.split())
+def _length(text: str, words: int) -> int:
+    """Words in `text` (`words`: its count of space-separated words); for Chinese, Japanese
+    or Korean, half its characters."""
+    return len(text) // 2 if not text.isascii() and _CJK.search(text) else words
 
 
-def _runs_on(line: str, next_line: str) -> bool:
-    """Whether a hard-wrapped `line` goes on in `next_line`: it ends without punctuation, and
-    the next starts in lower case or the line ends on a comma or a word no title ends on."""
-    return (not _ends(line) and len(line.split()) >= 6
+def _runs_on(line: str, words: int, next_line: str) -> bool:
+    """Whether a hard-wrapped `line` (of `words` words) goes on in `next_line`: it ends without
+    punctuation, and the next starts in lower case or the line ends on a comma or a word no
+    title ends on."""
+    return (words >= 6 and not _ends(line)
             and (_starts_lower(next_line) or line.endswith(",")
                  or line.rsplit(None, 1)[-1].lower() in _RUNS_ON))
 
@@ -381,7 +382,7 @@ def _titled(paragraphs: list[list], k: int, step: int, rules: list) -> bool:
     return not 0 <= k < len(paragraphs) or paragraphs[k][2] <= 0
 
 
-def _weights(texts: list[str], rules: list) -> tuple[list[float], set[int]]:
+def _weights(texts: list[str], rules: list, words: list[int]) -> tuple[list[float], set[int]]:
     """How much each line speaks for being article text. Lines are weighed as paragraphs: a
     line that runs on into the next (hard-wrapped text) is weighed with it. A sentence-ended
     paragraph counts its words; a short line without an ending (a menu item, a teaser, a
@@ -400,9 +401,9 @@ def _weights(texts: list[str], rules: list) -> tuple[list[float], set[int]]:
             comments = True  # readers' comments after an article: the rest of the page
             continue
         j = i  # the paragraph runs on while a long line ends without punctuation
-        while j + 1 < len(texts) and rules[j + 1] is None and _runs_on(texts[j], texts[j + 1]):
+        while j + 1 < len(texts) and rules[j + 1] is None and _runs_on(texts[j], words[j], texts[j + 1]):
             j += 1
-        n = sum(map(_length, texts[i:j + 1]))
+        n = sum(map(_length, texts[i:j + 1], words[i:j + 1]))
         if _ends(texts[j]):
             w = float(n) if n >= 5 else 1.0
         elif n >= 25:
@@ -475,6 +476,7 @@ def _list_before(lines: list[str], words: list[int], start: int) -> int:
 
 
 HEADLINE_SHARE, HEADLINE_SHARED = 0.4, 2
+OPENING = 3000  # characters of the article's opening a headline's words are looked for in
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -489,9 +491,7 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
     datelines, captions and controls: of the lines shaped like a title, the one that shares
     most of its words with the article's opening (a headline names what the lede tells), the
     nearer on a tie; where none shares enough, a title-shaped line just above the article."""
-    opening: set[str] = set()
-    for text, _ in lines[start:min(end, start + 12)]:
-        opening |= _content_words(text)
+    opening = _content_words(" ".join(t for t, _ in lines[start:min(end, start + 12)])[:OPENING])
     best, best_score, near = None, 0.0, None
     top = next((i for i, rule in enumerate(rules) if rule is None), 0)  # the first line not furniture
     for j in range(start - 1, max(-1, start - 120), -1):
@@ -566,7 +566,7 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
             break
     if extracted:  # a link the article writes out, not the page's address line
         rules = [None if r == ("boilerplate", "URL line") else r for r in rules]
-    start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules), rules)
+    start, end = (0, len(lines)) if extracted else _article_span(_weights(texts, rules, words), rules)
     if start == end:  # no sentence anywhere: read it all as it stands
         start, end = 0, len(lines)
     listed = _list_before(texts, words, start)
@@ -608,6 +608,7 @@ def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int],
     header_open = True  # before the first body paragraph
     byline_at = -1
     authors: list[str] = []
+    bio: re.Pattern | None = None  # "Ann Lee is a correspondent ...": a byline's author's bio
     seen: set[str] = set()
     prev_text = ""
     for i, (text, heading) in enumerate(lines):
@@ -634,13 +635,14 @@ def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int],
             zone, reason = rule
         elif repeats and words >= 8 and text in seen:  # (an extractor's text: the article's own)
             zone, reason = "boilerplate", "repeated paragraph"
-        elif authors and re.match(
-            rf"^({'|'.join(map(re.escape, authors))})\b.{{0,20}}\b(is|was|covers|writes)\b", text
-        ):
+        elif bio and bio.match(text):
             zone, reason = "boilerplate", "author bio"
         elif (names := _byline_authors(text)) is not None and header_open:
             zone, reason = "byline", "byline"
-            authors = authors or names
+            if not authors:
+                authors = names
+                bio = re.compile(rf"^({'|'.join(map(re.escape, authors))})\b.{{0,20}}\b"
+                                 r"(is|was|covers|writes)\b")
             byline_at = len(zones)
         elif header_open and _DATELINE.match(text) and words <= 16:
             zone, reason = "byline", "dateline"
