@@ -17,6 +17,10 @@ One pass of regular expressions over each article (linear in the text):
   Origin"); runs mostly after "in", "to", "from" (places: "Hong Kong", "Silicon Valley"),
   states and provinces (pycountry's subdivisions), party camps ("House Democrats"), model
   numbers ("A350") and common abbreviations ("TV", "CEO") are not actors;
+- roles learned from the corpus: a title written before a person's name ("Transport Minister
+  Lena Varga", "Gov. Ann Lee") becomes that person's role ("the transport minister"), which the
+  matcher counts only where exactly one person holding it is named in the article; never a
+  role that names another actor ("White House press secretary");
 - aliases: a person's surname (or given name, "Xi" of "Xi Jinping") used alone in an article
   that names the full name becomes a short form; two people sharing it keep it as a shared
   short form, which the matcher resolves by who the article named, never merged. "Full Name
@@ -34,7 +38,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from analysis.actors import Actor, Registry, dump_registry
+from analysis.actors import Actor, Registry, Role, dump_registry
 
 MIN_ARTICLES = 2  # a discovered name seen in this many articles is kept ...
 MIN_MENTIONS = 2  # ... or this many times in one (measured: see the module's tests and note)
@@ -249,6 +253,7 @@ class _Seen:
     shorts: Counter = field(default_factory=Counter)  # short form -> articles using it
     acronyms: Counter = field(default_factory=Counter)
     credit: int = 0  # occurrences alone in parentheses: "(AP)", a credit
+    roles: Counter = field(default_factory=Counter)  # "transport minister" from a title before it
 
 
 def _is_acronym(tok: str) -> bool:
@@ -399,6 +404,9 @@ def discover_registry(texts: Iterable[str]) -> Registry:
             s.mid += not initial
             if SPEECH.match(after) or SPEECH_BEFORE.search(before):
                 s.speech += 1
+            if len(toks) > 1 and (role := _role_before(before)):
+                s.roles[role] += 1
+                s.titled += not titled  # ("Gov. Ann Lee": the title is not in the run)
             if PLACE_PREP.search(before):
                 s.place += 1
             acr = _ACRONYM_DEF.match(after)
@@ -421,6 +429,35 @@ def discover_registry(texts: Iterable[str]) -> Registry:
                     seen[full].shorts[short] += singles[short]
                     short_owner[short].add(full)
     return _registry(seen, types, lower, short_owner, gaz_c, gaz_o)
+
+
+# A title written before a name ("Transport Minister Lena Varga", "Gov. Ann Lee"): its words,
+# the abbreviations written out, as the role the text can later use alone ("the governor").
+_TITLE_BEFORE = re.compile(
+    r"(?:^|[^\w.'’-])((?:(?:[A-Z][a-z]+|of|for|the|and)\s){0,3}?(?:[A-Z][a-z]+\.?))\s$")
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
+                "sgt": "sergeant", "prof": "professor", "pres": "president", "sec": "secretary"}
+_NOT_ROLES = frozenset("mr mrs ms dr sir dame lord madam".split())
+
+
+def _role_before(before: str) -> str:
+    """The role a title just before a name gives ("Commerce Secretary" -> "commerce
+    secretary"), or "" where the words before are not a title."""
+    m = _TITLE_BEFORE.search(before)
+    if not m:
+        return ""
+    words = m[1].split()
+    while words and words[0].rstrip(".") not in TITLES and words[0] in JOINERS:
+        words.pop(0)
+    if not any(w.rstrip(".") in TITLES or w == "General" for w in words) or \
+            words[-1].rstrip(".").lower() in _NOT_ROLES:
+        return ""
+    words = [_ABBREVIATED.get(w.rstrip(".").lower(), w.rstrip(".").lower()) for w in words]
+    while words and (words[0] in ("the", "of", "for", "and") or _is_demonym(words[0].title())
+                     or words[0].title() in countries()):
+        words.pop(0)  # "U.S." or "Chinese" before the title belong to the affiliation
+    return " ".join(words)
 
 
 def _plain_word(token: str, lower: set[str]) -> bool:
@@ -456,7 +493,7 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
     def add(name: str, type_: str, aliases=(), short=()):
         if name in claimed and name not in actors:
             return
-        a = actors.setdefault(name, {"type": type_, "aliases": [], "short": []})
+        a = actors.setdefault(name, {"type": type_, "aliases": [], "short": [], "roles": []})
         claimed.add(name)
         for al in aliases:
             if al not in claimed and al != name:
@@ -510,6 +547,7 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
             surname = name.split(" ")[-1]  # the surname always; a given name where used
             shorts = [sh for sh in dict.fromkeys((surname, *s.shorts)) if sh not in claimed]
             add(name, "person", (), shorts)
+            actors[name]["roles"] = [r for r, _ in s.roles.most_common(3)]
     person_shorts = {sh for a in actors.values() for sh in a["short"]}
     for name, s in seen.items():  # single words: organizations ("Microsoft", "Hamas")
         if (name in claimed or name in person_shorts or types[name] != "single"
@@ -523,10 +561,18 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
                 _is_acronym(name) or _is_camel(name)):
             continue  # "the Legislature": a noun the corpus also writes in lower case
         add(name, "organization")
+    # a learned role that names another actor ("White House press secretary") would take that
+    # actor's mentions: kept only where it names none
+    named = {f" {form.lower()} " for n, a in actors.items() if a["type"] != "person"
+             for form in (n, *a["aliases"])}
+    for a in actors.values():
+        a["roles"] = [r for r in a.get("roles", []) if len(r.split()) <= 3
+                      and not any(form in f" {r} " for form in named)]
     out = []
     for name, a in actors.items():
         out.append(Actor(name=name, type=a["type"], aliases=tuple(a["aliases"]),
-                         short=tuple(a["short"]), discovered=True))
+                         short=tuple(a["short"]), discovered=True,
+                         roles=tuple(Role(text=r) for r in a["roles"])))
     out.sort(key=lambda a: (("country", "organization", "person").index(a.type), a.name))
     return Registry(actors=tuple(out),
                     notes="# Actors discovered from this corpus's text (analysis.inventory);\n"

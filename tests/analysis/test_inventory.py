@@ -103,3 +103,18 @@ def test_a_corpus_without_a_registry_has_one_identity_by_either_route(tmp_path):
     in_memory = analyse(load_corpus(tmp_path))
     assert indexed.identity == in_memory.identity
     assert len(indexed.tables["mentions"]) == len(in_memory.mentions) > 100
+
+
+def test_roles_are_learned_from_titles_before_names():
+    from analysis.inventory import discover_registry
+
+    texts = ["Transport Minister Lena Varga met union leaders on Monday. The transport minister "
+             "said the deal was fair, and Gov. Rui Almada agreed.",
+             "Lena Varga said on Tuesday that talks would go on. Varga thanked the dockers. The "
+             "White House press secretary, Ann Lee, declined to comment. White House officials "
+             "said nothing. Ann Lee said no more."]
+    actors = discover_registry(texts).by_name()
+    assert [r.text for r in actors["Lena Varga"].roles] == ["transport minister"]
+    assert [r.text for r in actors["Rui Almada"].roles] == ["governor"]
+    # a role naming another actor would take its mentions: not learned
+    assert "Ann Lee" not in actors or not actors["Ann Lee"].roles
