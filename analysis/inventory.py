@@ -381,15 +381,15 @@ def discover_registry(texts: Iterable[str]) -> Registry:
         singles: Counter = Counter()
         multis: list[list[str]] = []
         for toks, start, end, titled in _article_names(text):
-            if len(toks) > 1 and (start == 0 or _SENTENCE_START.search(
-                    text[max(0, start - 6):start])) and _plain_word(toks[0], lower):
+            initial = start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 6):start]))
+            if initial and len(toks) > 1 and _plain_word(toks[0], lower):
                 start += len(toks[0]) + 1  # "Getting Disney to ...": a capital of the sentence
                 toks = toks[1:]
+                initial = False
             name = _canonical_run(toks)
             if not name:
                 continue
             before = text[max(0, start - 40):start]
-            initial = bool(_SENTENCE_START.search(text[max(0, start - 6):start])) or start == 0
             after = text[end:end + 120]
             if _POSSESSIVE.match(after):
                 after = after[2:]
@@ -404,7 +404,7 @@ def discover_registry(texts: Iterable[str]) -> Registry:
             s.mid += not initial
             if SPEECH.match(after) or SPEECH_BEFORE.search(before):
                 s.speech += 1
-            if len(toks) > 1 and (role := _role_before(before)):
+            if len(toks) > 1 and _ends_in_title(before) and (role := _role_before(before)):
                 s.roles[role] += 1
                 s.titled += not titled  # ("Gov. Ann Lee": the title is not in the run)
             if PLACE_PREP.search(before):
@@ -439,6 +439,12 @@ _ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative", "g
                 "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain",
                 "sgt": "sergeant", "prof": "professor", "pres": "president", "sec": "secretary"}
 _NOT_ROLES = frozenset("mr mrs ms dr sir dame lord madam".split())
+
+
+def _ends_in_title(before: str) -> bool:
+    """Whether the word just before a name is a title's (a quick look before _role_before)."""
+    last = before[-16:].rsplit(None, 1)[-1].rstrip(".") if before.strip() else ""
+    return last in TITLES or last == "General"
 
 
 def _role_before(before: str) -> str:
