@@ -1,15 +1,20 @@
 """How much of a real page's article the cleaner keeps, and how much of the page around it.
 
 On the article-extraction benchmark (../shared/datasets/article-extraction: 181 real pages with
-hand-marked article bodies, README there), each page goes through two paths:
+hand-marked article bodies, README there), each page goes through these paths:
 - html: the page as an uploaded .html file becomes (readers.html_to_text, then clean_text);
-- text: the page's visible text in order (bench_metadata.visible_text: what a copy-paste or a
-  naive scraper gives), then clean_text.
+- text: the page's visible text in order (bench_metadata.visible_text: what a copy-paste of the
+  whole page or a naive scraper gives), then clean_text;
+- excerpt: the visible lines from 8 before the article to 8 after it (a reader's copy of it);
+- article only: the hand-marked body alone (what the cleaner must keep whole);
+- all visible text: the floor, every visible word.
 The body zones (the benchmark's bodies leave out headline and dek) are scored against
 `articleBody` as the benchmark's authors score extractors: shingles of four word tokens (\\w+),
 true and false positives and negatives counted per page and normalised by the page's total, so
 every page weighs the same; precision and recall are means over pages, F1 their harmonic mean.
-The same scoring is re-implemented here, not copied.
+The same scoring is re-implemented here, not copied. Also per path: the article's words dropped
+and the kept words that are not the article (token counts), and the headline found, checked
+against the page's own titles (og:title, <title>, <h1>).
 
     python -m presslens bench-cleaning [--dataset DIR] [--list]
 """
@@ -89,9 +94,6 @@ def excerpt(visible: str, truth: str, margin: int = 8) -> str:
     if not inside:
         return visible
     return "\n".join(lines[max(0, inside[0] - margin):inside[-1] + margin + 1])
-
-
-PATHS = ("html", "text", "excerpt", "article only")
 
 
 def run_bench_cleaning(dataset: Path = DATASET) -> pd.DataFrame:
