@@ -57,7 +57,8 @@ class Intake:
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (new file, existing file)
 
     def fail(self, name: str, message: str, hint: str) -> None:
-        self.problems.append({"file": name, "message": message, "hint": hint})
+        self.problems.append({"file": name, "message": message, "hint": hint,
+                              "severity": "error"})
 
 
 def library_dir(override: Path | None = None) -> Path:

@@ -43,7 +43,8 @@ if read_only(folder):
 
 st.subheader(f"Upload to “{folder.name}”")
 files = st.file_uploader("Articles", type=[s.lstrip(".") for s in ACCEPTED],
-                         accept_multiple_files=True, key="uploads",
+                         accept_multiple_files=True,
+                         key=f"uploads_{st.session_state.get('_uploads_round', 0)}",
                          help="Text, Markdown, HTML, PDF or Word files, one article each; or a "
                               ".csv/.jsonl table with a 'text' column and optional outlet, "
                               "published, title, authors, url.")
@@ -54,6 +55,8 @@ if files and st.button("Add to corpus", type="primary"):
         st.error(f"Nothing was added: {exc}")
     else:
         st.session_state["_intake"] = result
+        # a fresh uploader: the files just added are not offered again
+        st.session_state["_uploads_round"] = st.session_state.get("_uploads_round", 0) + 1
         st.rerun()
 if result := st.session_state.pop("_intake", None):
     if result.added:

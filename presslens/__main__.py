@@ -179,7 +179,7 @@ def cmd_add(args: argparse.Namespace) -> pd.DataFrame:
     folder = library_dir(args.library) / safe_name(args.corpus, default="")
     if not folder.is_dir():
         print(f"error: no corpus {args.corpus!r} in {folder.parent} (create it: python -m "
-              f"analysis new {args.corpus})", file=sys.stderr)
+              f"presslens new {args.corpus})", file=sys.stderr)
         raise _Failed
     uploads = []
     for path in args.files:

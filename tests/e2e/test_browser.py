@@ -104,6 +104,7 @@ def test_upload_with_partial_failure_keeps_the_rest(page, app_url):
     page.wait_for_selector("text=Added 2 article(s)", timeout=30_000)
     body = page.inner_text("[data-testid='stMain']")
     assert "1 file or row was not added" in body
+    assert page.locator("[data-testid='stFileChip']").count() == 0  # not offered again
     screenshot(page, "corpus-upload-partly-failed")
     page.goto(f"{app_url}/?corpus=e2e-corpus")
     wait_ready(page)
