@@ -274,6 +274,19 @@ def cmd_bench_actors(args: argparse.Namespace) -> pd.DataFrame:
     return rows if args.list else summarise(rows)
 
 
+# What an empty table means, and what to do (printed instead of an empty table).
+EMPTY = {
+    "corpus": "no article: the folder or table holds no readable article (see the problems above)",
+    "mentions": "no mention: no actor of the corpus's registry occurs in its text (list them "
+                "with `python -m presslens actors DIR`; add actors to its actors.toml)",
+    "actors": "no actor: none was found in the text and the corpus has no actors.toml (add "
+              "actors to actors.toml in the corpus folder)",
+    "quotes": "no quotation: no quoted words in the corpus's article text",
+    "sentiment": "no tone: no actor is mentioned (see `python -m presslens actors DIR`)",
+    "add": "nothing refused: every file was added (or was a duplicate, listed above)",
+}
+
+
 def _write(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
@@ -377,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         table = args.func(args)
-        if table is not None:
+        if table is not None and table.empty and args.format == "table":
+            print(EMPTY.get(args.command, "no rows"), file=sys.stderr)
+        elif table is not None:
             _write(table, args.format)
     except _Failed:
         return 2

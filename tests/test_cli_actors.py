@@ -62,3 +62,14 @@ def test_bench_actors_scores_found_mentions_against_the_annotation(tmp_path):
     assert 0 < table["recall"] <= 1 and 0 < table["precision"] <= 1
     found = rows[rows["side"] == "found"]
     assert found[found["actor"] == "Rui Almada"]["matched"].all()
+
+
+def test_an_empty_result_says_why_instead_of_an_empty_table(tmp_path, capsys):
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Untitled\n\nno names here at all, only words in lower case.\n")
+    assert main(["mentions", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert "Empty DataFrame" not in out and "no mention:" in err
+    assert main(["mentions", str(folder), "--format", "csv"]) == 0  # scripts still get a header
+    assert capsys.readouterr().out.startswith("file,outlet,actor")
