@@ -31,6 +31,9 @@ FONT = "DejaVu Sans, Arial, sans-serif"
 BLUES = plotly.colors.make_colorscale(plotly.colors.sequential.Blues)
 TEMPLATE = pio.templates["plotly_white"].to_plotly_json()  # expanded once, as plotly.js needs it
 FACET_GAP = (0.08, 0.07)  # between panels across, and between rows (paper units)
+# Horizontal bars in panels: the gap holds the next panel's labels (about 7 px a character of
+# the 12 px font on a chart about 1,100 px wide, as the pages draw it); at most a third.
+LABEL_GAP_PER_CHAR, LABEL_GAP_MAX = 0.0065, 0.33
 
 
 def outlet_colors(outlets: list[str]) -> dict[str, str]:
@@ -116,7 +119,11 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
     panels = _groups(df, facet)
     cols = min(facet_wrap, len(panels)) if facet else 1
     rows = -(-len(panels) // cols)
-    width = (1 - FACET_GAP[0] * (cols - 1)) / cols
+    gap = FACET_GAP[0]
+    if facet and orientation == "h":  # each panel's bar labels stand in the gap to its left
+        longest = max((len(str(v)) for v in order), default=0)
+        gap = max(gap, min(LABEL_GAP_MAX, LABEL_GAP_PER_CHAR * min(longest, 40)))
+    width = (1 - gap * (cols - 1)) / cols
     tall = (1 - FACET_GAP[1] * (rows - 1)) / rows
     traces, layout_axes, titles = [], {}, []
     palette_index = {name: i for i, (name, _) in enumerate(_groups(df, color))}
@@ -124,7 +131,7 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
     for p, (panel, rows_of_panel) in enumerate(panels):
         suffix = "" if p == 0 else str(p + 1)
         r, c = divmod(p, cols)
-        x0 = c * (width + FACET_GAP[0])
+        x0 = c * (width + gap)
         y1 = 1 - r * (tall + FACET_GAP[1])
         bottom = r == rows - 1
         value_axis = {"title": _axis_title(labels, value) if bottom else {"text": ""},
