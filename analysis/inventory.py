@@ -371,18 +371,78 @@ def _article_names(text: str):
 def discover_registry(texts: Iterable[str]) -> Registry:
     """The actors that `texts` (each one article's counted text) name, as a registry whose
     every actor is marked `discovered`."""
-    gaz_c, gaz_o = countries(), world_bodies()
+    return _finish(_scan(enumerate(texts)))
+
+
+def discover_articles(articles: list[tuple[str, bool]], *, workers: int = 1) -> Registry:
+    """discover_registry over articles as read ((text, extracted) pairs, cleaned here), the
+    reading and cleaning spread over `workers` processes for a large corpus. The same result
+    whatever the number of workers: each article's pass is its own, merged in article order."""
+    items = [(aid, text, extracted) for aid, (text, extracted) in enumerate(articles)]
+    if workers <= 1 or len(items) < PARALLEL_FROM:
+        return _finish(_scan_articles(items))
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    size = -(-len(items) // (workers * 4))
+    chunks = [items[k:k + size] for k in range(0, len(items), size)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        return _finish(_merge(list(pool.map(_scan_articles, chunks))))
+
+
+PARALLEL_FROM = 400  # articles: below this, starting processes costs more than it saves
+
+
+@dataclass
+class _Scan:
+    """What one pass over some articles saw, names in the order first seen."""
+    seen: dict
+    types: dict
+    lower: set
+    singles_by_article: list
+
+
+def _scan_articles(items: list[tuple[int, str, bool]]) -> _Scan:
+    from analysis.cleaning import clean_text
+
+    return _scan((aid, clean_text(text, extracted=extracted).text)
+                 for aid, text, extracted in items)
+
+
+def _merge(parts: list[_Scan]) -> _Scan:
+    """Passes over consecutive runs of articles, as one pass over them all."""
+    out = _Scan(defaultdict(_Seen), {}, set(), [])
+    for part in parts:
+        for name, s in part.seen.items():
+            t = out.seen[name]
+            t.articles |= s.articles
+            t.per_article += s.per_article
+            t.acronyms += s.acronyms
+            t.roles += s.roles
+            for attr in ("count", "titled", "speech", "place", "mid", "credit"):
+                setattr(t, attr, getattr(t, attr) + getattr(s, attr))
+        for name, type_ in part.types.items():
+            out.types.setdefault(name, type_)
+        out.lower |= part.lower
+        out.singles_by_article += part.singles_by_article
+    return out
+
+
+def _scan(texts: Iterable[tuple[int, str]]) -> _Scan:
+    """Every candidate name of each (article number, counted text), with what its context
+    says (titles, speech, places, acronyms, roles)."""
     seen: dict[str, _Seen] = defaultdict(_Seen)
     types: dict[str, str] = {}
     lower: set[str] = set()
     singles_by_article: list[tuple[int, Counter, list[list[str]]]] = []
-    for aid, text in enumerate(texts):
-        lower.update(_LOWER.findall(text))
+    for aid, text in texts:
+        own_lower = set(_LOWER.findall(text))
+        lower |= own_lower
         singles: Counter = Counter()
         multis: list[list[str]] = []
         for toks, start, end, titled in _article_names(text):
             initial = start == 0 or bool(_SENTENCE_START.search(text[max(0, start - 6):start]))
-            if initial and len(toks) > 1 and _plain_word(toks[0], lower):
+            if initial and len(toks) > 1 and _plain_word(toks[0], own_lower):
                 start += len(toks[0]) + 1  # "Getting Disney to ...": a capital of the sentence
                 toks = toks[1:]
                 initial = False
@@ -419,9 +479,15 @@ def discover_registry(texts: Iterable[str]) -> Registry:
             elif types[name] == "name":
                 multis.append(name.split(" "))
         singles_by_article.append((aid, singles, multis))
+    return _Scan(seen, types, lower, singles_by_article)
+
+
+def _finish(scan: _Scan) -> Registry:
+    seen, types, lower = scan.seen, scan.types, scan.lower
+    gaz_c, gaz_o = countries(), world_bodies()
     # short forms: a surname or given name used alone in an article naming the full name
     short_owner: dict[str, set[str]] = defaultdict(set)
-    for aid, singles, multis in singles_by_article:
+    for aid, singles, multis in scan.singles_by_article:
         for toks in {tuple(t) for t in multis}:
             full = " ".join(toks)
             for short in {toks[-1], toks[0]}:

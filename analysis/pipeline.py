@@ -18,12 +18,11 @@ import pandas as pd
 
 from analysis.actors import Registry, RegistryError, load_registry, parse_registry
 from analysis.annotate import analyse_articles
-from analysis.cleaning import clean_text
 from analysis.corpus import Corpus, corpus_name
 from analysis.compare import co_mentions
 from analysis.identity import analysis_identity, fingerprint
 from analysis.index import build_index
-from analysis.inventory import discover_registry, registry_toml
+from analysis.inventory import discover_articles, discover_registry, registry_toml
 from analysis.library import near_duplicates
 from analysis.readers import ACTORS_FILE, read_raws
 from analysis.store import Deferred, index_dir
@@ -102,10 +101,10 @@ def load_corpus_registry(corpus: Corpus | Path) -> tuple[Registry, tuple[str, ..
 DISCOVERED_FILE = "discovered-actors.toml"  # in the index folder: the last discovery's result
 
 
-def corpus_registry(path: Path) -> tuple[Registry, tuple[str, ...]]:
+def corpus_registry(path: Path, *, workers: int = 1) -> tuple[Registry, tuple[str, ...]]:
     """The registry of the corpus at `path`: its actors.toml where it has one, else the actors
-    discovered from its articles (analysis.inventory), kept beside the index for an unchanged
-    corpus so that opening it again does not read the articles."""
+    discovered from its articles (analysis.inventory, over `workers` processes), kept beside
+    the index for an unchanged corpus so that opening it again does not read the articles."""
     if registry_path(path).exists():
         return load_corpus_registry(path)
     stamp = f"# fingerprint {fingerprint(path)}\n"
@@ -117,8 +116,7 @@ def corpus_registry(path: Path) -> tuple[Registry, tuple[str, ...]]:
     except (OSError, RegistryError):
         pass
     raws, _ = read_raws(path)
-    registry = discover_registry(  # the counted text
-        clean_text(r.text, extracted=r.extracted).text for r in raws)
+    registry = discover_articles([(r.text, r.extracted) for r in raws], workers=workers)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         cached.write_text(stamp + registry_toml(registry), encoding="utf-8")
@@ -152,7 +150,7 @@ def open_corpus(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int 
     read where current, computed for new or changed articles only, over `workers` processes
     or a Dask cluster. Returns the analysis and what the index did."""
     path = Path(path)
-    registry, problems = corpus_registry(path)
+    registry, problems = corpus_registry(path, workers=workers if executor == "processes" else 1)
     topics, topic_problem = load_topics(corpus_folder(path))
     tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
                                executor=executor, scheduler=scheduler, progress=progress)
@@ -172,7 +170,7 @@ def update_index(path: Path | str, *, engine: str = DEFAULT_ENGINE, workers: int
     `python -m presslens index` does). Returns the few tables read (read_problems among them),
     what the index did, and the registry's problems."""
     path = Path(path)
-    registry, problems = corpus_registry(path)
+    registry, problems = corpus_registry(path, workers=workers if executor == "processes" else 1)
     topics, _ = load_topics(corpus_folder(path))
     tables, info = build_index(path, registry, topics, engine=engine, workers=workers,
                                executor=executor, scheduler=scheduler, progress=progress,

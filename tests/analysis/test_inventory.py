@@ -118,3 +118,24 @@ def test_roles_are_learned_from_titles_before_names():
     assert [r.text for r in actors["Rui Almada"].roles] == ["governor"]
     # a role naming another actor would take its mentions: not learned
     assert "Ann Lee" not in actors or not actors["Ann Lee"].roles
+
+
+def test_discovery_over_processes_gives_the_serial_result():
+    """The corpus's actors are the same whether its articles are scanned in one process or
+    spread over several (each article's pass is its own, merged in article order)."""
+    from analysis import inventory
+    from analysis.cleaning import clean_text
+    from presslens.bench import synthetic_corpus
+
+    import json
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        table = synthetic_corpus(inventory.PARALLEL_FROM + 50, Path(tmp) / "c")
+        texts = [json.loads(line)["text"] for line in table.read_text().splitlines()]
+    articles = [(t, False) for t in texts]
+    serial = inventory.discover_registry(clean_text(t).text for t in texts)
+    assert inventory.discover_articles(articles, workers=1) == serial
+    assert inventory.discover_articles(articles, workers=2) == serial
+    assert len(serial.actors) > 10
