@@ -20,8 +20,6 @@ against the page's own titles (og:title, <title>, <h1>).
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
 import time
 from collections import Counter
@@ -31,7 +29,7 @@ import pandas as pd
 
 from analysis.cleaning import clean_text
 from analysis.readers import html_to_text
-from presslens.bench_metadata import DATASET, visible_text
+from presslens.bench_metadata import DATASET, pages, visible_text
 
 _TOKEN = re.compile(r"\w+")
 
@@ -68,15 +66,6 @@ def scores(rows: list[tuple[float, float, float]]) -> dict[str, float]:
     recall = sum(r) / len(r) if r else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def pages(dataset: Path = DATASET):
-    """(id, url, html, articleBody) for each page of the benchmark."""
-    truth = json.loads((dataset / "ground-truth.json").read_text())
-    for page_id, entry in sorted(truth.items()):
-        html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes()).decode(
-            "utf-8", "replace")
-        yield page_id, entry.get("url", ""), html, entry.get("articleBody", "")
 
 
 def word_errors(true: str, pred: str) -> tuple[int, int, int]:

@@ -93,24 +93,30 @@ _WIRE_HINT = re.compile(r"\((?:Reuters|AP|AFP|Xinhua|Bloomberg|dpa|Kyodo|Yonhap|
                         r"TASS|EFE|ANSA|Anadolu)\)")
 
 
-def run_bench_metadata(dataset: Path = DATASET) -> pd.DataFrame:
-    """One row per page: reference dates, what read_metadata found, and the verdicts."""
+def pages(dataset: Path = DATASET):
+    """(id, url, html, articleBody) for each page of the benchmark, in id order."""
     truth = json.loads((dataset / "ground-truth.json").read_text())
-    rows = []
     for page_id, entry in sorted(truth.items()):
         html = gzip.decompress((dataset / "html" / f"{page_id}.html.gz").read_bytes()).decode(
             "utf-8", "replace")
+        yield page_id, entry.get("url", ""), html, entry.get("articleBody", "")
+
+
+def run_bench_metadata(dataset: Path = DATASET) -> pd.DataFrame:
+    """One row per page: reference dates, what read_metadata found, and the verdicts."""
+    rows = []
+    for page_id, url, html, _ in pages(dataset):
         text = visible_text(html)
         original, latest = _reference(html)
         t0 = time.perf_counter()
         meta = read_metadata(text)
         seconds = time.perf_counter() - t0
         got = meta.published.isoformat() if meta.published else ""
-        site_domain = registered_domain(entry.get("url", ""))
-        site = outlet_from_url(entry.get("url", ""))
+        site_domain = registered_domain(url)
+        site = outlet_from_url(url)
         own = re.compile(rf"(?:://|www\.|\.){re.escape(site_domain)}\b", re.I)
         rows.append({
-            "id": page_id[:10], "url": entry.get("url", ""), "ref_original": original,
+            "id": page_id[:10], "url": url, "ref_original": original,
             "ref_latest": latest, "shows_ref": _shows(text, original) or _shows(text, latest),
             "published": got, "from": meta.published_from[:70],
             "right": bool(got) and got in (original, latest),
