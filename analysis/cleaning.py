@@ -148,14 +148,20 @@ _URL_LINE = re.compile(r"^<?(https?://\S+?)>?$")
 _NOTICE = _Cue(
     r"(for your personal, non-commercial use|subscriber agreement|all rights reserved|"
     r"^copyright\b|^©|reprints? at|to order (multiple )?copies|"
-    r"^(this (article|story) (was|is) (originally )?(published|republished)))",
+    r"^(this (article|story) (was|is) (originally )?(published|republished))|"
+    r"may not be (reproduced|published|broadcast|republished|redistributed)|user agreement|"
+    r"\b(privacy|cookie) policy\b|terms of (use|service)\b|\bwe use cookies\b|"
+    r"\b(utilizziamo|utilizamos|usamos|nous utilisons|wir verwenden) (i |des |los |as )?cookies?\b)",
     "for your personal", "subscriber agreement", "all rights reserved", "copyright", "©",
-    "reprint", "to order", "published", ignore_case=True,
+    "reprint", "to order", "published", "may not be", "user agreement", "policy", "terms of",
+    "cookie", ignore_case=True,
 )
 _EDITORS_NOTE = re.compile(r"^editor['’]s note\b", re.I)
 _CONTRIBUTED = _Cue(
-    r"(contributed (reporting|to (this|the) (article|report|story))|^additional reporting by)",
-    "contributed", "additional reporting", ignore_case=True,
+    r"(contributed (reporting|to (this|the) (article|report|story))|^additional reporting by|"
+    r"^\(?(reporting|writing|editing) by [A-Z][^.]{0,150}\b(editing|reporting|writing) by\b)",
+    "contributed", "additional reporting", "reporting by", "editing by", "writing by",
+    ignore_case=True,
 )
 _CONTACT = re.compile(r"^(write to|contact|email|follow)\b.*(@|\bat\b)", re.I)
 _EMAIL = _Cue(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b", "@")
@@ -164,7 +170,9 @@ _PRINT = _Cue(r"(print edition|appears in print|appeared in print|a version of t
 _RELATED_HEAD = re.compile(
     r"^(related( publications| articles| content| stories| coverage| reading)?|read more|"
     r"more from [\w ]+|recommended( for you)?|see also|you may also like|more on this story|"
-    r"view all publications|most popular)\s*:?$",
+    r"view all publications|most (popular|read|viewed|shared)( in [\w ]+| stories)?|trending( now| news| stories)?|"
+    r"don['’]t miss|more (in|on) [\w .&'’-]{2,40}|more [\w ]{2,30} stories|also on [\w.]+|"
+    r"(you|we) (might|may) (also )?(like|enjoy)|top stories|latest (news|stories)|editor['’]s picks)\s*[:.…]*$",
     re.I,
 )
 _CAPTION_CUE = _Cue(
@@ -182,9 +190,12 @@ _CAPTION_CUE = _Cue(
 _APPEAL = _Cue(
     r"(^if you (enjoyed|liked|value) this|^as you comment\b|please be respectful|"
     r"\bour goal with (article )?comments|for as little as|\bmembers get\b|"
-    r"^(become|join us as) a (member|subscriber)|support (our|independent) journalism)",
+    r"^(become|join us as) a (member|subscriber)|support (our|independent) journalism|"
+    r"\b(subscribe to our|click to subscribe|unsubscribe at any time|no spam\b)|"
+    r"\b(buy|purchase)\b.{0,80}\b(commission|share of the sale|affiliate))",
     "if you", "as you comment", "please be respectful", "our goal with", "for as little as",
     "members get", "become a", "join us as", "support our", "support independent",
+    "subscribe", "no spam", "commission", "share of the sale", "affiliate",
     ignore_case=True,
 )
 _CREDIT_LINE = re.compile(
@@ -207,10 +218,11 @@ _STOPS = frozenset(".!?…")
 
 def _ends(text: str, marks: frozenset = _ENDS) -> bool:
     """Whether `text` ends with one of `marks` (a sentence's end: the default), closing quotes
-    and brackets aside; a closing quote alone ends a quoted sentence too."""
+    and brackets aside; a closing quote alone ends a line that is a quotation from its start
+    (a title that ends on a quoted name does not end a sentence)."""
     bare = text.rstrip(_CLOSERS)
     return bool(bare) and bare[-1] in marks or marks is _ENDS and len(bare) < len(text) and \
-        text[-1] in "\"”’」』"
+        text[-1] in "\"”’」』" and text[:1] in "\"“‘「『"
 
 
 def _byline_authors(line: str) -> list[str] | None:
@@ -290,6 +302,65 @@ _PROMPT = re.compile(
     r"find out more|download)\s+(our|the|all|more|live|latest|full|this)\b.{0,60}$", re.I)
 
 
+# A line that only stamps a time: "Published 11:11 PM EST Nov 19, 2019", "32M ago",
+# "2019-11-13T23:06:00+01:00", "By Ann Lee - 11/18/19 11:04 PM EST". Its tokens are dates,
+# times, zones and the words that introduce them; anything else, a byline's names aside, is
+# at most one word ("Today 12:01 AM", "Monday 6:30PM").
+_STAMP_TOKEN = re.compile(
+    r"\d{1,4}(?:[-/.]\d{1,2}){1,2}(?:[-/.]\d{2,4})?(?:T[\d:.+-]+Z?)?|\d{1,2}:\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|"
+    r"\d+(?:st|nd|rd|th|[mhd]|mins?|hrs?)?|[^\W\d_]+(?:\.(?:[^\W\d_]\.)?)?", re.I)
+_STAMP_WORDS = frozenset("""
+published publish date updated update posted post first last modified on at by the of time
+today yesterday ago am pm a.m. p.m. a.m p.m et pt ct mt est edt cst cdt mst mdt pst pdt gmt utc
+bst cet cest ist jst kst hkt sgt aest aedt msk wib minute minutes min mins hour hours hr hrs day
+days week weeks month months
+mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday
+sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+july august september october november december
+""".split())
+_HARD_STAMP = re.compile(
+    rf"\d{{1,2}}:\d{{2}}|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b{_MONTH_RE}\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH_RE}\b|\b\d+\s*([mhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b",
+    re.I)
+
+
+def _stamp_line(text: str, words: int) -> bool:
+    """Whether a short line does nothing but stamp a date or time (see `_STAMP_WORDS`)."""
+    if words > 16 or _QUOTE_MARK.search(text) or not _HARD_STAMP.search(text):
+        return False
+    byline = _BYLINE.match(text) or text.lower().startswith("posted by ")
+    other = [t for t in _STAMP_TOKEN.findall(text)
+             if not t[0].isdigit() and t.lower().rstrip(".") not in _STAMP_WORDS
+             and t.lower() not in _STAMP_WORDS]
+    if byline:
+        return len(other) <= 6 and all(t[:1].isupper() for t in other)
+    return len(other) <= 1 and not (_ends(text, _STOPS) and len(other) and not
+                                    text.lower().endswith(("a.m.", "p.m.")))
+
+
+_STAMP_RULE = ("boilerplate", "date or time stamp")  # (in an article's header: its dateline)
+# "Tags:", "Author:", "By", "Published": a field's label alone on its line.
+_LABEL = re.compile(r"^(by|published|updated|posted|"
+                    r"[^\W\d_][\w’'&-]*(?: [\w’'&-]+){0,2}(?<! says)(?<! said)(?<! writes)(?<! wrote):)$", re.I)
+# "China furious at Macron over protests [INSIGHT]": a teaser tagged by the kind of story
+_TEASER_TAG = re.compile(r"\[[A-Z][A-Z &-]{2,15}\]\s*\|?$")
+# "Read more: …", "Related: …", "SEE MORE: …": a link to another story
+_LINK_PREFIX = re.compile(r"^(related( post| story| article| content| coverage)?|read (more|also|next)|"
+                          r"see (more|also)|also read|more|watch|listen|recommended)\s*:\s*\S", re.I)
+_TAG_LIST = re.compile(r"^[^,.!?]{2,40}(?:,[^\s,][^,.!?]{1,40}){3,}$")  # "Retiring,Early retirement,…"
+_CREDIT_END = _Cue(
+    r"(?:(?:Image|Photo|Picture|Foto|Credit|Source|Illustration)s?\b[^()]{0,60}\)|"
+    r"(?:Credit|Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?:\s*[^.!?]{1,60}|"
+    r"\b(?:Submitted|File|Courtesy|Handout|Contributed|Supplied) (?:photo|image|picture)s?|"
+    r"/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|Getty|EPA|Bloomberg|Xinhua|Pool)(?: (?:file|photo|images?))?|"
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Xinhua)|"
+    r"^(?:Image|Photo|Picture)s? (?:copyright|credit)\b.*|^Getty(?: Images)?)\.?\s*$",
+    "mage", "hoto", "icture", "Foto", "redit", "ource", "llustration", "ubmitted", "File", "ourtesy",
+    "andout", "ontributed", "upplied", "AP", "AFP", "Reuters", "REUTERS", "Getty", "EPA",
+    "Bloomberg", "Xinhua", "Pool",
+)
+
+
 def _ui_line(text: str) -> bool:
     """A short line made only of interface words, counts and times (a page's controls)."""
     tokens = _UI_TOKEN.findall(text)
@@ -328,6 +399,16 @@ def _furniture(text: str, words: int) -> tuple[str, str] | None:
         return "boilerplate", "breadcrumb or link row"
     if _CREDIT_LINE.match(text):
         return "caption", "photo credit"
+    if words < 80 and _CREDIT_END.search(text):
+        return "caption", "photo caption"
+    if _stamp_line(text, words):
+        return _STAMP_RULE
+    if words <= 3 and _LABEL.match(text):
+        return "boilerplate", "label"
+    if words <= 25 and (_TEASER_TAG.search(text) or _LINK_PREFIX.match(text) and not _ends(text, _STOPS)):
+        return "boilerplate", "related-content list"
+    if _TAG_LIST.match(text):
+        return "boilerplate", "tag list"
     if words < 80 and _CAPTION_CUE.search(text):
         return "caption", "photo caption"
     return None
@@ -364,13 +445,14 @@ def _runs_on(line: str, words: int, next_line: str) -> bool:
 
 # The head of a comment section: "34 Comments", "12 responses to ...", "Leave a Reply".
 _COMMENTS_HEAD = re.compile(
-    r"^(\d+\s+)?((top|most|best|latest|recent|all|readers?['’]?)\s+)?((rated|voted|popular)\s+)?"
+    r"^([1-9]\d*\s+)?((top|most|best|latest|recent|all|readers?['’]?)\s+)?((rated|voted|popular)\s+)?"
     r"(comments?|responses?|replies|reactions?)\b(?![.!?]$)|^(leave|post|add|write) "
     r"(a|your) (comment|reply|response)|^join the (discussion|conversation)|^(show|view|load|see) "
     r"(all )?(\d+ )?comments|^comments? \(\d+\)|^[\w.-]{2,30} (says|said|writes|wrote):$", re.I)
 
 
 RULE_WEIGHT = -3.0
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")  # "U.S.": a section's name, not a sentence
 ISOLATED = 0.25  # a lone paragraph's share of its weight
 
 
@@ -392,9 +474,10 @@ def _weights(texts: list[str], rules: list, words: list[int]) -> tuple[list[floa
     paragraphs: list[list] = []  # [first line, last line, weight]
     i = 0
     prose, comments = 0.0, False
+    seen: set[str] = set()
     while i < len(texts):
         if rules[i] is not None or comments:
-            paragraphs.append([i, i, RULE_WEIGHT if not comments else -3.0])
+            paragraphs.append([i, i, RULE_WEIGHT])
             i += 1
             continue
         if prose >= 100 and len(texts[i]) <= 60 and _COMMENTS_HEAD.match(texts[i]):
@@ -404,8 +487,10 @@ def _weights(texts: list[str], rules: list, words: list[int]) -> tuple[list[floa
         while j + 1 < len(texts) and rules[j + 1] is None and _runs_on(texts[j], words[j], texts[j + 1]):
             j += 1
         n = sum(map(_length, texts[i:j + 1], words[i:j + 1]))
-        if _ends(texts[j]):
-            w = float(n) if n >= 5 else 1.0
+        if n >= 8 and i == j and texts[i] in seen:
+            w = RULE_WEIGHT  # a paragraph the page repeats: a teaser of it, or a second copy
+        elif _ends(texts[j]):
+            w = float(n) if n >= 5 else 1.0 if n > 1 or not _ABBREVIATION_END.search(texts[j]) else -2.0
         elif n >= 25:
             w = n / 2
         elif n >= 4 and _LIST_ITEM.search(texts[j]):
@@ -413,6 +498,8 @@ def _weights(texts: list[str], rules: list, words: list[int]) -> tuple[list[floa
         else:
             w = -3.0 if n <= 3 else -2.0
         paragraphs.append([i, j, w])
+        if i == j and n >= 8:
+            seen.add(texts[i])
         prose += max(w, 0.0)
         i = j + 1
     out = [0.0] * len(texts)
@@ -502,10 +589,12 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
     datelines, captions and controls: of the lines shaped like a title, the one that shares
     most of its words with the article's opening (a headline names what the lede tells), the
     nearer on a tie; where none shares enough, a title-shaped line just above the article."""
-    opening = _content_words(" ".join(t for t, _ in lines[start:min(end, start + 12)])[:OPENING])
+    asks = start + 1 < end and len(lines[start][0].split()) <= 20 and \
+        lines[start][0].rstrip(_CLOSERS).endswith(("?", "!"))  # "Is the rally over?" opens the run
+    opening = _content_words(" ".join(t for t, _ in lines[start + asks:min(end, start + 12)])[:OPENING])
     best, best_score, near = None, 0.0, None
     top = next((i for i, rule in enumerate(rules) if rule is None), 0)  # the first line not furniture
-    for j in range(start - 1, max(-1, start - 120), -1):
+    for j in range(start - 1 + asks, max(-1, start - 120), -1):
         text, heading = lines[j]
         words = len(text.split())
         if words > 25:
@@ -513,7 +602,8 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
         if not _title_shaped(text, heading, rules[j]):
             continue
         content = _content_words(text)
-        if near is None and (heading or j == top and (
+        if near is None and j < start and (heading or j == top and words >= 2 and not
+                                           _CREDIT_NAME.match(text) and (
                 start - j <= 2 or start - j <= 8 and content & opening)):
             near = j  # a markdown heading, or the first line of a pasted article
         if len(content) < 3:  # (a section's name, an author's)
@@ -531,6 +621,10 @@ def _headline_at(lines: list[tuple[str, bool]], rules: list, start: int, end: in
                 _title_shaped(above, heading, rules[found - 1]):
             return found - 1
     return found
+
+
+# "Ann Lee, Daily Courier": a writer's name and outlet on a line of their own
+_CREDIT_NAME = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:,| \|) [A-Z][\w&.'’ -]{2,40}$")
 
 
 def _title_shaped(text: str, heading: bool, rule) -> bool:
@@ -607,6 +701,9 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
                            headline=head is not None, listed=(listed - first, start - first))
     zones += [[*(rules[i] or ("boilerplate", "page around the article")), texts[i]]
               for i in range(end, len(lines))]
+    if out.published is None:  # a stamp just above the headline ("Published 7:42 AM Feb 11, 2025")
+        out.published = next((d for i in range(max(0, first - 8), first) if rules[i] == _STAMP_RULE
+                              and (d := find_date(texts[i]))), None)
     out.blocks.extend(Block(z, r, t) for z, r, t in _rejoin(zones))
     return out
 
@@ -649,6 +746,10 @@ def _zone_article(lines: list[tuple[str, bool]], rules: list, counts: list[int],
             zone, reason = "boilerplate", "repeated line"
             if zones and zones[-1][0] == "caption":
                 zone, reason = "caption", "repeated caption"
+        elif rule == _STAMP_RULE and header_open:
+            zone, reason = "byline", "dateline"
+            out.published = out.published or find_date(text)
+            byline_at = len(zones)
         elif rule is not None and rule[1] != "photo credit" and (
                 rule[0] != "caption" or not _ends(text, _STOPS) or header_open or
                 words < 40):

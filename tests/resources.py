@@ -659,3 +659,46 @@ Advertisement
 
 She did not take questions.
 """
+
+# A wire story as a reader copies it from a news site: the page's stamps, credits, teasers
+# and notices around and inside it, each of a kind the cleaner must recognise by its shape.
+STAMPED_PAGE = """World
+By
+Mara Ellison
+Published 7:42 AM EST Feb 11, 2025
+Updated 18M ago
+Will the Dam Deal Hold Before the Spring Floods?
+Engineers from both countries signed a plan on Monday to share the reservoir's water through the spring, ending a dispute that had closed the border crossing at Tessin for a month.
+Workers inspect the spillway of the Tessin dam on Sunday. (Image: Lund Press)
+The plan gives each side a fixed share of the flow and sets up a joint monitoring office, officials said.
+Read more: Border crossing at Tessin reopens to freight
+"We have a number both sides can live with," said Ilse Borgen, who led the talks for the downstream side.
+Villages below the dam have flooded twice in the last decade.
+Reporting by Mara Ellison; Editing by Tom Vale
+The material on this site may not be reproduced or redistributed without permission.
+More in World
+River talks stall as drought deepens [ANALYSIS]
+32M ago
+Ferry operators warn of price rises
+1H ago
+"""
+STAMPED_PAGE_HEADLINE = "Will the Dam Deal Hold Before the Spring Floods?"
+STAMPED_PAGE_BODY_STARTS = ["Engineers from both countries", "The plan gives each side",
+                            "\"We have a number", "Villages below the dam"]
+STAMPED_PAGE_REASONS = {
+    "By": "label", "Published 7:42": "date or time stamp", "Updated 18M ago": "date or time stamp",
+    "Workers inspect": "photo caption", "Read more:": "follow or read-more prompt",
+    "Reporting by": "contributed-reporting line", "The material on this site": "subscription or copyright notice",
+    "River talks stall": "related-content list", "32M ago": "date or time stamp",
+}
+# Dates, credits and "by" in body sentences: all of it the article.
+TRAP_STAMPS_IN_PROSE = """Council Sets Date for Budget Vote
+
+The council will vote on the budget on Feb. 18, 2025, the mayor said on Tuesday.
+
+The photo of the flooded square, taken by a resident, was shared thousands of times.
+
+By noon, more than 200 people had signed up to speak at the hearing.
+
+Tags were handed out at the door: each speaker has three minutes.
+"""

@@ -120,3 +120,20 @@ def test_cleaning_never_loses_a_sentence_that_is_not_furniture(page):
         assert p in joined, (p, counted)
     for line in set(lines) - set(paragraphs):
         assert line not in counted, (line, counted)
+
+
+def test_stamps_credits_teasers_and_notices_around_a_wire_story_are_set_aside():
+    c = clean_text(R.STAMPED_PAGE)
+    assert c.headline == R.STAMPED_PAGE_HEADLINE  # a headline that asks is still the headline
+    body = _body(c)
+    assert [next((b for b in body if b.startswith(s)), None) for s in R.STAMPED_PAGE_BODY_STARTS] \
+        == body
+    reason = {prefix: next(b.reason for b in c.blocks if b.text.startswith(prefix))
+              for prefix in R.STAMPED_PAGE_REASONS}
+    assert reason == R.STAMPED_PAGE_REASONS
+    assert str(c.published) == "2025-02-11"
+
+
+def test_dates_credits_and_by_in_body_sentences_are_kept():
+    c = clean_text(R.TRAP_STAMPS_IN_PROSE)
+    assert len(_body(c)) == 4, [(b.zone, b.reason, b.text[:30]) for b in c.blocks]
