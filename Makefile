@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench bench-cleaning setup setup-dev chromium clean
+.PHONY: run test bench bench-cleaning bench-quotes setup setup-dev chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ bench: setup-dev
 # Article text kept from 181 real pages (HTML and plain visible text), against hand-marked bodies
 bench-cleaning: setup-dev
 	$(BIN)/python -m presslens bench-cleaning
+
+# Quotations and their speakers on 44 real news articles annotated by hand
+bench-quotes: setup-dev
+	$(BIN)/python -m presslens bench-quotes
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

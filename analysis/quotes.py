@@ -55,7 +55,8 @@ SPEECH_VERBS = (
     "responded|answered|shouted|exclaimed|pleaded|demanded|countered|confirmed|denied|claimed|"
     "claims|alleged|reiterated|affirmed|boasted|mused|texted|begged|recounted|lamented|"
     "agreed|disclosed|revealed|reported|reports|weighed in|denies|admits|confirms|agrees|"
-    "responds|answers|recalls|remembered|remembers|adds|testify"
+    "responds|answers|recalls|remembered|remembers|adds|testify|shouts|yelled|yells|screamed|"
+    "screams|comments|exclaims|pleads|jokes|quips|wonders|posts|texts|continues|explained"
 )
 PARTIAL_VERBS = SPEECH_VERBS + (
     "|called|calls|calling|described|describes|describing|accused|accuses|dismissed|labeled|"
@@ -80,17 +81,23 @@ QUOTATION_KINDS = ("direct", "continued", "partial")
 # Quotation marks: “ and " open, ” and " close. Single marks (‘ ’) are not read as quotation
 # marks: ’ is far more often an apostrophe.
 _MARKS = re.compile("[“”\"]|’’|''")
-_SP = (r"(?:[A-Z][\w.’'-]*|(?:the|a|an|one|another|two|some|he|she|it|they)\b|[a-z][a-z-]+s\b|police\b)"
-       r"(?:\s+[\w.’'-]+){0,7}?(?:,\s[^,“”\"]{3,120}?,)?")
+_SP = (r"(?:[A-Z][\w.’'-]*|(?:the|a|an|one|another|two|some|he|she|it|they)\b|[a-z][a-z-]+s\b|police\b|"
+       r"[a-z\d][\w’'-]*(?:\s+[\w.’'-]+){0,6}?\s+[A-Z][\w.’'-]*)"
+       r"(?:\s+[\w.’'-]+){0,7}?(?:,\s[^“”\"]{3,200}?,)?")
 _SP_AFTER_VERB = _SP.replace("[a-z][a-z-]+s\\b", "[a-z][a-z-]+\\b", 1)
 _AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*(?P<verb>{SPEECH_VERBS})\s+(?P<sp>{_SP_AFTER_VERB})(?=\s*[,.;:]|\s*$|\s+(?:in|on|at|during|after|when|while|last|this|to|of)\b)")
 _AFTER_SP_FIRST = re.compile(rf"^\s*,?\s*(?P<sp>{_SP})\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?=\s*[,.;:]|\s*$|\s+\w)")
 _BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|but|then|while|whereas|as|when|although|though|because|after)\s+)(?P<sp>(?<![\w])(?:[A-Z]|(?:the|a|an|one|he|she|it|they)\b)[^,;“”\"]*?(?:,\s[^,“”\"]{{3,80}}?,)?)\s+(?:also\s+|then\s+|later\s+)?(?P<verb>{SPEECH_VERBS})(?:\s+(?:in|on|at|during)\s[^,:“”\"]{{0,60}}?)?\s*[:,]?\s*$")
 _BEFORE_VERB_FIRST = re.compile(rf"(?:^|,)\s*(?P<verb>{SPEECH_VERBS})\s+(?P<sp>[^,“”\"]{{2,80}}?)\s*,\s*$")
 _BROKEN = re.compile(rf"^\s*,?\s*(?:(?:{_SP})\s+(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS})\s+(?:{_SP}))\s*[,:]\s*$")
-_LATER = re.compile(rf",[”\"]?\s*(?:(?P<verb>{SPEECH_VERBS})\s+(?P<sp>{_SP})|(?P<sp2>{_SP})\s+(?P<verb2>{SPEECH_VERBS}))(?=\s*[,.]|\s*$)")
+# Verbs whose next noun phrase is the one spoken to (“told The Hill”), never the speaker
+_OBJECT_FIRST = r"(?!(?:told|tells|asked|asks|urged|urges|warned|warns|begged|texted|answered)\b)"
+_LATER = re.compile(rf",[”\"]?\s*(?:{_OBJECT_FIRST}(?P<verb>{SPEECH_VERBS})\s+(?P<sp>{_SP})|(?P<sp2>{_SP})\s+(?P<verb2>{SPEECH_VERBS}))"
+                    r"(?=\s*[,.]|\s*$|\s+(?:in|on|at|during|after|before|to|last|this|via|from|when|while)\b)")
 _TAIL = re.compile(rf"\s*(?:(?P<sp>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){{0,3}}?)\s+(?P<verb>{SPEECH_VERBS})|"
-                   rf"(?P<verb2>{SPEECH_VERBS})\s+(?P<sp2>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){{0,3}}?))\s*\.(?:\s|$)")
+                   rf"(?P<verb2>{SPEECH_VERBS})\s+(?P<sp2>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){{0,3}}?))"
+                   r"(?:\s+(?!that\b)(?:in|on|at|before|after|during|to|from|via|last|this|late|early|"
+                   r"earlier|later|when|while)\b[^.“”\"]{0,60}?)?\s*\.(?:\s|$)")
 _NAME_ONLY = re.compile(r"^\s*,?\s*(?P<sp>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,|\.|$)")
 _SAYER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
 _ACCORDING = re.compile(r"\baccording to (?P<sp>[^,.;“”\"—–()]+?)(?=\s*(?:[,.;“”\"—–()]|--|$))")
@@ -109,6 +116,9 @@ _SMALL_WORDS = frozenset("a an the of in on and to for at by with or from is it"
 # Broadcast transcripts: a paragraph that opens with its speaker's label in capitals.
 _LABEL = re.compile(r"(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
                     r"(?:, (?P<role>[A-Z][A-Z ,.'’-]{1,40}?))?: (?=\S)")
+# “…?” Ann Lee asked. / “…!” Lee tearfully asked before leaving. : the question's attribution
+_ASKED = re.compile(rf"^\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}(?:\s+[a-z]+ly)?\s+(?:{SPEECH_VERBS})\b"
+                    r"(?:\s+(?!that\b)[^.“”\"]{0,60})?\s*[.,]")
 _SO_CALLED = re.compile(r"\bso-called\s*$", re.I)
 
 # ------------------------------------------------------------------ the speaker's noun phrase
@@ -147,7 +157,7 @@ _AUX_TAIL = re.compile(
     r"(?:\s+(?:also|later|then|has|had|have|once|further|again|previously|repeatedly|recently|"
     r"publicly|privately|reportedly|earlier|finally|simply|only|never|just|still|even|initially|"
     r"subsequently|separately|would|will|could|may|might|did|does|do|quickly|flatly|"
-    r"immediately|angrily|bluntly|openly|first|sharply|widely|twice|already|long|always|often|"
+    r"immediately|angrily|bluntly|openly|first|sharply|widely|twice|already|long|always|often|instead|"
     r"usually|[a-z]+ly))+\s*$", re.I)
 _LEAD_ADVERBIAL = re.compile(
     r"^(?:(?:last|this|next|late|early)\s+\w+|on\s+\w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
@@ -161,6 +171,11 @@ _PERSON_NOUN = re.compile(
     r"source|diplomat|aide|adviser|advisor|expert|observer|scholar|chief|head|envoy|agent|"
     r"student|child|children|victim|witness|neighbou?r|relative|colleague|insider|guard|"
     r"lawmaker|legislator|refugee|survivor|employee|critic|ally|allies)(?:s|es)?$")
+_DOCUMENTS = frozenset("statement letter release report post memo filing complaint indictment "
+                       "lawsuit notice announcement tweet email e-mail message".split())
+_GENERIC_PEOPLE = frozenset("man men woman women person people officer officers official officials "
+                             "source sources patient patients victim victims".split())
+_AGED = re.compile(r"^\d{1,3}-year-old$")
 _PARTICLES = frozenset("de van von bin al da di du le la der den ter".split())
 _PREP_TAIL = re.compile(r"\s(?:of|at|from|in|for|with|on|to|inside|within|near|close to|familiar with|"
                        r"briefed on)\s", re.I)
@@ -182,6 +197,16 @@ def _appositive(seg: str, before: str) -> bool:
         first[:1].islower() or first in _DETERMINERS or last[:1].islower())
 
 
+# “Dylan Nelson, a fellow at the institute in Munich, Germany, and co-author of the study,”
+_NAME_THEN_APPOSITIVE = re.compile(
+    r"\s*(?!(?:On|In|At|After|Before|During|Since|For|From|With|By|Under|Over|When|While|Last|This|"
+    r"Next|Earlier|Later|Meanwhile|However|But|And)\b)"
+    r"((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|who|whose|one of|[a-z][\w-]*\s+(?:of|at|for|to)\b|"
+    r"(?:[A-Z][\w.’'-]*\s+)*(?:[a-z][\w-]*\s+){0,3}(?:director|chief|head|chairman|chairwoman|president|"
+    r"professor|spokes(?:man|woman|person)|secretary|minister|officer|manager|founder|author|editor|"
+    r"analyst|economist|researcher|scientist|lawyer|attorney|adviser|advisor|fellow)\b)")
+
+
 @lru_cache(maxsize=8192)
 def _np_before(phrase: str) -> tuple[int, int] | None:
     """The (start, end) of the noun phrase that ends right before the verb, within `phrase`
@@ -189,6 +214,8 @@ def _np_before(phrase: str) -> tuple[int, int] | None:
     trailing auxiliaries and appositives left out. None where it is no subject."""
     if _NOT_SPEECH_BEFORE.search(phrase):
         return None
+    if (m := _NAME_THEN_APPOSITIVE.match(phrase)) and phrase.rstrip().endswith(","):
+        return m.span(1)  # a name, then what they are (commas and all): the name
     end = len(phrase.rstrip())
     if m := _AUX_TAIL.search(phrase[:end]):
         end = m.start()
@@ -542,10 +569,18 @@ class _Speakers:
         actor = self.actor_in(start, end, nearest=nearest)
         person = _person(phrase)
         source = _source_type(phrase, person)
-        if actor and (self.types.get(actor) == "person" or source != "anonymous"):
+        if actor and (self.types.get(actor) == "person" or source != "anonymous" and not person):
             return actor, actor, "actor", _SOURCE_OF_TYPE.get(self.types.get(actor, ""), source)
-        if person:
+        if person:  # “U.S. Attorney Ann Lee”: the person, not the office the registry holds
             return self.full_name(person), "", "description", "person"
+        if low[-1] in _DOCUMENTS and len(words) <= 3 and self.last and para - self.last[4] <= 1:
+            return self.last[0], self.last[1], "continued", self.last[3]  # “the statement said”
+        if low[0] == "the" and len(words) <= 4 and (_PERSON_NOUN.search(low[-1]) or _AGED.match(low[-1])) \
+                and low[-1] not in _GENERIC_PEOPLE and not re.search(r"['’]s?\b", phrase) \
+                and not any(low[-1].rstrip("s") in d.lower() for d in self.anonymous):
+            who = self._pronoun("he", start, para, quotes)  # “the 56-year-old”, “the actor”: the
+            if who[0]:                                      # person the story is about
+                return who[0], who[1], "pronoun", who[3]
         if source == "anonymous" or source == "" and _PERSON_NOUN.search(low[-1]):
             head = re.sub(r"(?:e?s)$", "", low[-1])
             if low[0] == "the" and len(words) <= 3:  # “the official”: the one described before
@@ -568,6 +603,12 @@ class _Speakers:
         opener = self.opener(para, pos, quotes)
         if opener and (not last or last[4] < para) and opener[0] != (last[0] if last else ""):
             return opener  # “Morrison was the third witness … He said …”
+        if pronoun in ("he", "she") and para > 0 and not opener and not (last and last[4] >= para - 1):
+            begin, end = self.para_start(para - 1), self.para_start(para)
+            if begin < end and not any(begin <= q.start < end for q in quotes) and \
+                    (before := self.opener(para - 1, end - 1, quotes)) and before[3] == "person" \
+                    and before[0] != (last[0] if last else ""):
+                return before[0], before[1], "pronoun", "person"  # “Ann Lee, who …, could see it. / “…,” she said.”
         if last and para - last[4] <= 1 and (
                 pronoun == "they" or pronoun == "it" and last[3] == "organization"
                 or pronoun in ("he", "she") and last[3] in ("person", "anonymous")):
@@ -750,9 +791,8 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
                       r"(?:saying|telling|writing)\b", sentence)
     ends_sentence = quoted.rstrip().endswith(".")
     after = c.after if not ends_sentence else ""
-    if quoted.rstrip().endswith(("?", "!")) and not after.strip()[:1].islower() and not re.match(
-            rf"^\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}\s+(?:{SPEECH_VERBS})\b\s*[.,]", after):
-        after = ""  # a new sentence, unless it is only “Schiff asked.”
+    if quoted.rstrip().endswith(("?", "!")) and not after.strip()[:1].islower() and not _ASKED.match(after):
+        after = ""  # a new sentence, unless it is only “Schiff asked.” (“Lee asked before leaving.”)
     limit = min(c.next_start, max(c.s_end, q.end + 1))
 
     def resolve(m: re.Match, group: str, base: int) -> tuple[str, str, str, str]:
@@ -775,7 +815,8 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
         if hands_over and (m := pattern.match(after)) and (who := resolve(m, "sp", base_after))[0]:
             _set(q, who, "direct", speakers, c.para)
             return
-    if q.closed and not after.strip() and (m := _TAIL.match(text, base_after, c.next_start)):
+    if q.closed and (m := _TAIL.match(text, base_after, c.next_start)) and (
+            not after.strip() or after.strip() == text[base_after:m.end()].strip()):
         group = "sp" if m["sp"] else "sp2"  # “…?” Schiff asked. (an attribution of its own)
         who = speakers.resolve(m[group], m.start(group), m.end(group), c.para, done,
                                nearest="end" if group == "sp" else "start")
@@ -820,7 +861,7 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
         speakers.last = (sp, act, "continued", source, c.para)
         return
     if c.prev and c.prev.speaker and c.prev.kind in ("direct", "continued") and words > TERM_MAX_WORDS \
-            and speakers.actor_in(base_between, q.start, nearest="start") in ("", c.prev.actor):
+            and speakers.actor_in(base_between, q.start, nearest="start") in ("", c.prev.actor, c.prev.speaker):
         q.speaker, q.actor, q.speaker_kind, q.kind, q.source = (
             c.prev.speaker, c.prev.actor, c.prev.speaker_kind, "direct", c.prev.source)
         return

@@ -13,6 +13,7 @@
     python -m presslens bench-metadata [--dataset DIR] [--list]   outlet and date on real pages
     python -m presslens bench-cleaning [--dataset DIR] [--list]   article text kept from real pages
     python -m presslens bench-actors [--annotations DIR] [--misses] actors found with no registry
+    python -m presslens bench-quotes [--annotations DIR] [--wrong]  quotes and speakers, real news
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -274,6 +275,15 @@ def cmd_bench_actors(args: argparse.Namespace) -> pd.DataFrame:
     return rows if args.list else summarise(rows)
 
 
+def cmd_bench_quotes(args: argparse.Namespace) -> pd.DataFrame:
+    from presslens.bench_quotes import ANNOTATIONS, run_bench_quotes, summarise, wrong
+
+    rows = run_bench_quotes(args.annotations or ANNOTATIONS, _benchmark_folder(args))
+    if args.wrong:
+        return wrong(rows)
+    return rows if args.list else summarise(rows)
+
+
 # What an empty table means, and what to do (printed instead of an empty table).
 EMPTY = {
     "corpus": "no article: the folder or table holds no readable article (see the problems above)",
@@ -368,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
          "precision, recall, F1 and time per page", "one row per page and path"),
         ("bench-actors", cmd_bench_actors, "actor mentions found with no registry on real "
          "articles annotated by hand: precision, recall, per type", "one row per mention"),
+        ("bench-quotes", cmd_bench_quotes, "quotations found and their speakers on real news "
+         "articles annotated by hand", "one row per quotation, annotated and found"),
     ]:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--dataset", type=Path, default=None,
@@ -375,11 +387,15 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--list", action="store_true", help=list_help)
         p.add_argument("--format", choices=("csv", "json", "table"), default="table")
         p.set_defaults(func=func)
-        if name == "bench-actors":
+        if name in ("bench-actors", "bench-quotes"):
             p.add_argument("--annotations", type=Path, default=None, help="folder of <page "
-                           "id>.json annotations (default: bench-data/actor-annotations)")
+                           f"id>.json annotations (default: bench-data/{name[6:-1]}-annotations)")
+        if name == "bench-actors":
             p.add_argument("--misses", action="store_true",
                            help="the most frequent misses and false finds")
+        if name == "bench-quotes":
+            p.add_argument("--wrong", action="store_true",
+                           help="the quotations given the wrong speaker, and rows that are none")
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)

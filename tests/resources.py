@@ -435,6 +435,49 @@ QUOTE_CASES = {
 # text -> [(start of quote, speaker, kind, source type)]; source type person / organization /
 # anonymous, "" for none. The texts are invented, in the shapes of news prose.
 QUOTE_CASES_NO_REGISTRY = {
+    "long appositive with commas after the name": (
+        "“The data surprised us,” Ines Varga, a researcher at the Delft Institute in Leiden, "
+        "the Netherlands, and co-author of the study, said in a statement.",
+        [("The data surprised us", "Ines Varga", "direct", "person")]),
+    "description before the name after the quote": (
+        "“We found the signal twice,” lead author and ocean chemist Rafael Ortiz said on Monday.",
+        [("We found the signal twice", "Rafael Ortiz", "direct", "person")]),
+    "age before the name after the verb": (
+        "“I could not climb the stairs,” wrote 52-year-old Dana Pell of Leeds in a letter.",
+        [("I could not climb the stairs", "Dana Pell", "direct", "person")]),
+    "a question then its asker with an adverb and a phrase": (
+        "“Can I give my place to her?” Mina Haro quietly asked before the vote.",
+        [("Can I give my place to her?", "Mina Haro", "direct", "person")]),
+    "a quotation without a comma, then its speaker and a time": (
+        "“The count is not over” Tomas Reyes said on Sunday.",
+        [("The count is not over", "Tomas Reyes", "direct", "person")]),
+    "a second quotation after the attribution goes on with the speaker": (
+        "“We won tonight,” Ana Ruiz said after the count. “And we will govern for everyone.”",
+        [("We won tonight", "Ana Ruiz", "direct", "person"),
+         ("And we will govern for everyone", "Ana Ruiz", "direct", "person")]),
+    "a title before a name: the person, not the office": (
+        "“Justice was served,” said U.S. Attorney Clara Wendt.",
+        [("Justice was served", "Clara Wendt", "direct", "person")]),
+    "the statement speaks for whoever issued it": (
+        "The port authority said in a statement on Friday that the berth would reopen.\n\n"
+        "“Repairs are complete,” the statement said.",
+        [("Repairs are complete", "the port authority", "direct", "organization")]),
+    "an age for the person the story is about": (
+        "Marco Deli was named coach of the club on Tuesday.\n\n"
+        "The 61-year-old said: “I am proud to be here.”",
+        [("I am proud to be here", "Marco Deli", "direct", "person")]),
+    "the victim's mother is not the person named before": (
+        "Paul Ember was sentenced on Monday.\n\n“She is safe now,” the victim's mother said.",
+        [("She is safe now", "the victim's mother", "direct", "anonymous")]),
+    "she after a paragraph that opens on her": (
+        "“The plan is sound,” Omar Beck said.\n\nLina Sorel, who chairs the panel, was less sure.\n\n"
+        "“We need more time,” she said.",
+        [("The plan is sound", "Omar Beck", "direct", "person"),
+         ("We need more time", "Lina Sorel", "direct", "person")]),
+    "told names the one spoken to, not the speaker": (
+        "Ada Moll, the family's lawyer, told the Daily Ledger in a statement that the case was closed.\n\n"
+        "“They can grieve now,” she said.",
+        [("They can grieve now", "Ada Moll", "direct", "person")]),
     "appositive after the name": (
         "“We will not sign this,” Mara Quill, the ministry's spokesperson, said on Friday.",
         [("We will not sign", "Mara Quill", "direct", "person")]),
