@@ -236,7 +236,7 @@ def _np_before(phrase: str) -> tuple[int, int] | None:
         if phrase[br.end():end].strip():
             start = br.end()
         elif br.group().lower() in _RELATIVE:  # “an officer who described …”: the officer
-            return _np_before(phrase[:br.start()])
+            return _np_before(phrase[:br.start()].rstrip().rstrip(","))  # (“Ann Lee, who …”)
         else:
             return None  # “… and said”: the subject is elided
     # commas that remain separate clauses (“After the talks, the board”)
