@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -50,9 +51,46 @@ def dependency_hash(registry: Registry, topics, engine: str) -> str:
     topics (analysis.topics.Topic), the tone engine and its model."""
     h = hashlib.sha256()
     h.update(dump_registry(registry).encode())
-    h.update(json.dumps([(t.name, t.terms) for t in topics]).encode())
+    h.update(rest_hash(topics, engine).encode())
+    return h.hexdigest()[:16]
+
+
+def rest_hash(topics, engine: str) -> str:
+    """What the per-article analysis depends on besides the articles and the registry."""
+    h = hashlib.sha256(json.dumps([(t.name, t.terms) for t in topics]).encode())
     h.update(f"{engine}|{model_version()}|{INDEX_VERSION}".encode())
     return h.hexdigest()[:16]
+
+
+def registry_entries(registry: Registry) -> dict[str, str]:
+    """Each actor of the registry as a string that changes with anything the counting reads of
+    it (all but whether a person confirmed it)."""
+    return {a.name: json.dumps({**asdict(a), "discovered": False}, sort_keys=True, default=str)
+            for a in registry.actors}
+
+
+_FORM_FIELDS = ("aliases", "short", "metonyms", "exclude", "demonyms")
+
+
+def changed_forms(old: str | None, new: str | None) -> set[str]:
+    """The words whose counting an edit of one actor's entry (`registry_entries`; None: the
+    actor is added or removed) can change: where only its lists of forms changed, the forms
+    added or removed (and a changed role's text); else every form it has, before and after (a
+    new name, type or affiliation relabels all its mentions)."""
+    def forms(a: dict) -> set[str]:
+        return {a["name"], *(f for k in _FORM_FIELDS for f in a[k]), *(r["text"] for r in a["roles"])}
+
+    a, b = (json.loads(e) if e else None for e in (old, new))
+    if a is None or b is None or {k: v for k, v in a.items() if k not in (*_FORM_FIELDS, "roles")} \
+            != {k: v for k, v in b.items() if k not in (*_FORM_FIELDS, "roles")}:
+        return ((forms(a) if a else set()) | (forms(b) if b else set())) - {""}
+    out = set()
+    for k in _FORM_FIELDS:
+        out |= set(a[k]) ^ set(b[k])
+    roles_a = {json.dumps(r, sort_keys=True) for r in a["roles"]}
+    roles_b = {json.dumps(r, sort_keys=True) for r in b["roles"]}
+    out |= {json.loads(r)["text"] for r in roles_a ^ roles_b}
+    return out - {""}
 
 
 def analysis_identity(content: str, registry: Registry, topics, engine: str) -> str:

@@ -18,6 +18,7 @@ rebuilt, never trusted.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import sys
 import time
@@ -28,11 +29,13 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from analysis import jobs, schema
 from analysis.actors import Registry
 from analysis.corpus import Texts, problems_table
-from analysis.identity import INDEX_VERSION, content_hash, dependency_hash, fingerprint, raw_key
+from analysis.identity import (INDEX_VERSION, content_hash, dependency_hash, fingerprint, raw_key,
+                               registry_entries, changed_forms, rest_hash)
 from analysis.jobs import Job, Progress
 from analysis.library import near_duplicates
 from analysis.readers import Raw, read_raws
@@ -105,12 +108,22 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     folder, dependency = plan.folder, plan.dependency
     if meta is None:  # parts left by an interrupted run are picked up by run_job
         meta = {"clean": {}, "analysis": {}}
-    if meta.get("dependency") != dependency:
-        meta["analysis"] = {}
     # (a Dask worker reads its articles itself: each raw says where it was read)
     raws, read_problems = read_raws(plan.path, locate=plan.executor == "dask")
     keys = [raw_key(r) for r in raws]
     live = {k: i for i, k in enumerate(keys)}
+    if meta.get("dependency") != dependency:
+        edited = _edited(plan, meta, live)
+        if edited is None:  # topics, engine or model changed: every article again
+            meta["analysis"], meta["trimmed"] = {}, []
+        else:  # a registry edit: only the articles it touches again
+            trimmed = set(meta.get("trimmed", []))
+            for part, ks in list(meta["analysis"].items()):
+                kept = [k for k in ks if k not in edited]
+                if len(kept) < len(ks):
+                    meta["analysis"][part] = kept
+                    trimmed.add(part)
+            meta["trimmed"] = sorted(trimmed)
     cleaned_keys = {k for ks in meta["clean"].values() for k in ks}
     analysed_keys = {k for ks in meta["analysis"].values() for k in ks}
     to_clean = [(k, r) for k, r in zip(keys, raws) if k not in cleaned_keys]
@@ -125,28 +138,34 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     del raws, to_clean, todo  # the articles' text, no longer needed: memory for the merge
     for layer in ("clean", "analysis"):  # parts with no live article left are dropped
         meta[layer] = {p: ks for p, ks in meta[layer].items() if any(k in live for k in ks)}
+    meta["trimmed"] = [p for p in meta.get("trimmed", []) if p in meta["analysis"]]
     meta.update(version=INDEX_VERSION, dependency=dependency, fingerprint=plan.stamp,
-                keys=keys, content_hash=content_hash(keys))
+                keys=keys, content_hash=content_hash(keys), rest=rest_hash(plan.topics, plan.engine),
+                registry=registry_entries(plan.registry))
     tables = {}
     for layer, schemas in (("clean", CLEAN_TABLES), ("analysis", ANALYSIS_TABLES)):
         if len(meta[layer]) > MAX_PARTS:  # many small parts: one per table reads faster
             part = "c" + hashlib.sha256((dependency + layer + meta["content_hash"])
                                         .encode()).hexdigest()[:15]
+            cut = meta["trimmed"] if layer == "analysis" else ()
             for name, sch in schemas.items():  # a table at a time, in Arrow (no pandas copy)
-                merge_part(folder, meta[layer], layer, name, sch, live, f"{part}-{layer}")
+                merge_part(folder, meta[layer], layer, name, sch, live, f"{part}-{layer}", cut)
             for name in TEXT_TABLES if layer == "clean" else ():
                 arrow = read_arrow(folder, meta[layer], layer, name, ["text"], live)
                 write_text(folder / "parts" / f"{part}-{layer}-{name}.arrow", arrow if arrow
                            is not None else pa.table({"text": pa.array([], pa.large_string()),
                                                       "article_key": pa.array([], pa.string())}))
             meta[layer] = {part: keys}
+            if layer == "analysis":
+                meta["trimmed"] = []
         if plan.load:
             schemas = {**SHOWN[layer], "sketches": schema.SKETCHES} if layer == "analysis" else \
                 SHOWN[layer]
         else:  # what near-duplicates need, no more
             schemas = {"clean": {"articles": {c: schema.ARTICLES[c] for c in DUPLICATE_INPUT}},
                        "analysis": {"sketches": schema.SKETCHES}}[layer]
-        tables.update(read_layer(folder, meta[layer], layer, schemas, live, keyed=("articles",)))
+        tables.update(read_layer(folder, meta[layer], layer, schemas, live, keyed=("articles",),
+                                 trimmed=meta["trimmed"] if layer == "analysis" else ()))
     had_duplicates = (folder / "duplicates.parquet").exists() and bool(cleaned_keys)
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
@@ -164,6 +183,33 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     if plan.load:
         tables.update(texts=texts(), analysis={t: tables[t] for t in SHOWN["analysis"]})
     return tables, _info(meta, processed, plan.t0, folder)
+
+
+def _edited(plan: Plan, meta: dict, live: dict[str, int]) -> set[str] | None:
+    """The keys of the articles a registry edit touches: those whose text holds a word whose
+    counting the edit can change (identity.changed_forms: a form added or removed, or every
+    form of an actor added, removed, renamed or retyped since the index was written; case
+    aside, a superset of what the matcher reads). None where more
+    than the registry changed (topics, engine, model) or the index does not say what it was."""
+    old = meta.get("registry")
+    if old is None or meta.get("rest") != rest_hash(plan.topics, plan.engine) or not meta["clean"]:
+        return None
+    new = registry_entries(plan.registry)
+    if not old or not new:  # (quotes read the text differently with no registry at all)
+        return None
+    forms = set()
+    for name in old.keys() | new.keys():
+        if old.get(name) != new.get(name):
+            forms |= changed_forms(old.get(name), new.get(name))
+    if not forms:
+        return set()
+    arrow = read_arrow(plan.folder, meta["clean"], "clean", "articles", ["text"],
+                       {k: i for k, i in live.items()})
+    if arrow is None:
+        return set()
+    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    hit = pc.match_substring_regex(arrow["text"], pattern, ignore_case=True)
+    return set(pc.filter(arrow["article_key"], hit).to_pylist())
 
 
 def _duplicates(folder: Path, tables: dict, texts: Callable[[], Texts],

@@ -22,7 +22,7 @@ import os
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import repeat
 from pathlib import Path
@@ -112,10 +112,10 @@ def has_text(parts: Path, name: str) -> bool:
 
 
 def merge_part(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
-               sch: dict, live: dict[str, int], name: str) -> None:
+               sch: dict, live: dict[str, int], name: str, trimmed: Iterable[str] = ()) -> None:
     """One table of many parts as one Feather (Arrow IPC, LZ4) file: what an opening reads,
     and reads about twice as fast as Parquet."""
-    arrow = read_arrow(folder, parts, layer, table, list(sch), live)
+    arrow = read_arrow(folder, parts, layer, table, list(sch), live, trimmed=trimmed)
     if arrow is None:
         arrow = pa.Table.from_pandas(schema.empty(sch).assign(article_key=pd.Series(dtype="str")),
                                      preserve_index=False)
@@ -190,22 +190,26 @@ def read_meta(folder: Path) -> dict | None:
 
 
 def read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: str,
-               columns: list[str], live: dict[str, int], *, key: bool = True
-               ) -> pa.Table | None:
+               columns: list[str], live: dict[str, int], *, key: bool = True,
+               trimmed: Iterable[str] = ()) -> pa.Table | None:
     """One table of a layer from its parts as Arrow (`columns`, and article_key where `key` is
     true or rows had to be selected), rows of live keys only, in the corpus's order (parts are
     read in the order of their first article, so a fresh index needs no sort); None where it
-    has no rows."""
+    has no rows. `trimmed`: parts whose files hold rows of articles their key list no longer
+    names (re-analysed elsewhere after a registry edit): of those, the listed keys' rows only."""
     ordered = list(parts) if len(parts) == 1 else sorted(parts, key={
         p: min(map(live.get, ks, repeat(len(live))), default=len(live)) for p, ks in parts.items()
     }.__getitem__)
+    cut = set(trimmed).intersection(parts)
     # the parts hold the corpus as it is, in order: nothing to select or sort, and the rows'
     # keys (a string per row) need not be read unless asked for
-    as_is = [k for part in ordered for k in parts[part]] == list(live)
+    as_is = not cut and [k for part in ordered for k in parts[part]] == list(live)
     read = columns if as_is and not key else [*columns, "article_key"]
     pieces = [_read_file(folder / "parts" / f"{part}-{layer}-{table}", read) for part in ordered]
     if any(p.column_names != read for p in pieces):
         raise UnusableIndex(f"{table} has columns other than {read}")
+    pieces = [p.filter(pc.is_in(p["article_key"], value_set=pa.array(parts[part], p["article_key"].type)))
+              if part in cut else p for part, p in zip(ordered, pieces)]
     pieces = [p for p in pieces if p.num_rows]
     if not pieces:
         return None
@@ -233,14 +237,15 @@ def _read_file(stem: Path, columns: list[str]) -> pa.Table:
 
 
 def read_layer(folder: Path, parts: dict[str, list[str]], layer: str,
-               tables: dict[str, dict], live: dict[str, int], *, keyed: tuple[str, ...] = ()
-               ) -> dict[str, pd.DataFrame]:
+               tables: dict[str, dict], live: dict[str, int], *, keyed: tuple[str, ...] = (),
+               trimmed: Iterable[str] = ()) -> dict[str, pd.DataFrame]:
     """The layer's tables (read_arrow) as pandas, conformed to their schemas; the `keyed`
     ones with each row's article_key."""
     out = {}
     for table, sch in tables.items():
         keep_key = table in keyed
-        arrow = read_arrow(folder, parts, layer, table, list(sch), live, key=keep_key)
+        arrow = read_arrow(folder, parts, layer, table, list(sch), live, key=keep_key,
+                           trimmed=trimmed)
         if arrow is None:
             df = schema.empty(sch)
             out[table] = df.assign(article_key=pd.Series(dtype="str")) if keep_key else df
@@ -296,7 +301,8 @@ def load_index(folder: Path, meta: dict) -> dict:
                 raise UnusableIndex(f"{part}-analysis-{table} lacks columns of {list(sch)}")
     tables["analysis"] = Deferred({
         table: lambda t=table: read_layer(folder, meta["analysis"], "analysis",
-                                          {t: SHOWN["analysis"][t]}, live)[t]
+                                          {t: SHOWN["analysis"][t]}, live,
+                                          trimmed=meta.get("trimmed", ()))[t]
         for table in SHOWN["analysis"]})
     for name, sch in (("read_problems", schema.PROBLEMS), ("duplicates", schema.DUPLICATES)):
         tables[name] = schema.conform(pd.read_parquet(folder / f"{name}.parquet"), sch)

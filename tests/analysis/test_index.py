@@ -8,7 +8,7 @@ import pytest
 
 from presslens.bench import synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
-from analysis import identity, jobs, store
+from analysis import identity, index, jobs, store
 from analysis.store import index_dir
 from analysis.pipeline import analyse, open_corpus
 
@@ -83,9 +83,82 @@ def test_registry_edit_reanalyses_from_the_stored_cleaning(corpus_path, monkeypa
     actors = corpus_path.parent / "actors.toml"
     actors.write_text(actors.read_text() + '\n[[actors]]\nname = "San Francisco"\ntype = "organization"\n')
     result, info = open_corpus(corpus_path)
-    assert info["processed"] == 24
+    assert info["processed"] == _holding(corpus_path, "San Francisco") < 24  # only those
     assert "San Francisco" in set(result.mentions["actor"])
     monkeypatch.undo()
+    _same(analyse(load_corpus(corpus_path)), result)
+
+
+def _holding(path, *words):
+    """How many articles of the corpus hold one of `words` (case aside)."""
+    texts = [json.loads(line)["text"].lower() for line in path.read_text().splitlines()]
+    return sum(any(w.lower() in t for w in words) for t in texts)
+
+
+def _edit(actors, old, new):
+    """Replace `old` by `new` in the registry file; new None: drop the entry that starts there."""
+    text = actors.read_text()
+    assert old in text
+    if new is None:
+        start = text.index(old)
+        end = text.find("\n[[actors]]", start + 1)
+        text = text[:start] + (text[end + 1:] if end >= 0 else "")
+        actors.write_text(text)
+    else:
+        actors.write_text(text.replace(old, new, 1))
+
+
+# Edits of the seeds' registry (the synthetic corpus's): (old text, new text, the words whose
+# articles must be analysed again)
+EDITS = {
+    "alias added": ('aliases = ["Joseph R. Biden"]', 'aliases = ["Joseph R. Biden", "Joe R. Biden"]',
+                    ["Joe R. Biden"]),
+    "short form removed": ('short = ["Biden"]', 'short = []', ["Biden"]),
+    "type changed": ('name = "Antony Blinken"\ntype = "person"', 'name = "Antony Blinken"\ntype = "organization"',
+                     ["Antony Blinken", "Blinken", "secretary of state"]),
+    "actor dropped": ('[[actors]]\nname = "Antony Blinken"', None,
+                      ["Antony Blinken", "Blinken", "secretary of state"]),
+}
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_a_registry_edit_analyses_only_the_articles_it_touches_as_a_rebuild_would(
+        corpus_path, monkeypatch, name):
+    monkeypatch.setattr(jobs, "CHUNK", 5)  # several parts, some cut by the edit
+    open_corpus(corpus_path)
+    old, new, words = EDITS[name]
+    actors = corpus_path.parent / "actors.toml"
+    _edit(actors, old, new)
+    result, info = open_corpus(corpus_path)
+    assert info["processed"] <= _holding(corpus_path, *words)
+    _same(analyse(load_corpus(corpus_path)), result)
+    again, info = open_corpus(corpus_path)  # the cut parts read back as they were written
+    assert info["processed"] == 0
+    _same(result, again)
+
+
+def test_edits_in_a_row_then_a_merge_of_the_parts_give_a_rebuild(corpus_path, monkeypatch):
+    monkeypatch.setattr(jobs, "CHUNK", 3)
+    open_corpus(corpus_path)
+    actors = corpus_path.parent / "actors.toml"
+    for old, new, _ in EDITS.values():
+        if old in actors.read_text():
+            _edit(actors, old, new)
+            result, _ = open_corpus(corpus_path)
+            _same(analyse(load_corpus(corpus_path)), result)
+    monkeypatch.setattr(index, "MAX_PARTS", 2)  # the cut parts merged into one
+    _append(corpus_path, 2)
+    grown, info = open_corpus(corpus_path)
+    assert info["parts"] == 1
+    _same(analyse(load_corpus(corpus_path)), grown)
+
+
+def test_a_topics_edit_analyses_every_article_again(corpus_path):
+    open_corpus(corpus_path)
+    topics = corpus_path.parent / "topics.toml"
+    topics.write_text(topics.read_text() + '\n[[topics]]\nname = "Ports"\nterms = ["harbour"]\n')
+    result, info = open_corpus(corpus_path)
+    assert info["processed"] == 24
     _same(analyse(load_corpus(corpus_path)), result)
 
 
