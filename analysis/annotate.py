@@ -15,12 +15,14 @@ from analysis.topics import Topic, tag_sentences
 
 
 def analyse_articles(articles: pd.DataFrame, sentences: pd.DataFrame, registry: Registry,
-                     topics: list[Topic], engine: str) -> dict[str, pd.DataFrame]:
-    """The per-article analysis for some cleaned articles: every table of store.ANALYSIS_TABLES."""
+                     topics: list[Topic], engine: str, known_tone: pd.DataFrame | None = None
+                     ) -> dict[str, pd.DataFrame]:
+    """The per-article analysis for some cleaned articles: every table of store.ANALYSIS_TABLES
+    (`known_tone`: tones the engine gave before to these articles' mentions, not scored again)."""
     s = sentences[sentences["article_id"].isin(articles["article_id"])]
     mentions = find_mentions(articles, s, registry)
     return {"mentions": mentions,
-            "scored": score_tone(mentions, sentence_lookup(s), engine=engine),
+            "scored": score_tone(mentions, sentence_lookup(s), engine=engine, known=known_tone),
             "quotes": find_quotes(articles, mentions, s, registry),
             "topic_tags": tag_sentences(s, topics), "article_tone": article_tone(articles, s),
             "sketches": article_sketches(articles)}

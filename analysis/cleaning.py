@@ -149,8 +149,9 @@ _NOTICE = _Cue(
     r"(for your personal, non-commercial use|subscriber agreement|all rights reserved|"
     r"^copyright\b|^©|reprints? at|to order (multiple )?copies|"
     r"^(this (article|story) (was|is) (originally )?(published|republished))|"
-    r"may not be (reproduced|published|broadcast|republished|redistributed)|user agreement|"
-    r"\b(privacy|cookie) policy\b|terms of (use|service)\b|\bwe use cookies\b|"
+    r"\b(material|content|article)s?\b.{0,60}\bmay not be (reproduced|published|broadcast|republished|redistributed)|"
+    r"\b(our|this site's|the site's)\b.{0,40}\b(user agreement|privacy policy|cookie policy|terms of (use|service))\b|"
+    r"\bwe use cookies\b|"
     r"\b(utilizziamo|utilizamos|usamos|nous utilisons|wir verwenden) (i |des |los |as )?cookies?\b)",
     "for your personal", "subscriber agreement", "all rights reserved", "copyright", "©",
     "reprint", "to order", "published", "may not be", "user agreement", "policy", "terms of",
@@ -192,7 +193,8 @@ _APPEAL = _Cue(
     r"\bour goal with (article )?comments|for as little as|\bmembers get\b|"
     r"^(become|join us as) a (member|subscriber)|support (our|independent) journalism|"
     r"\b(subscribe to our|click to subscribe|unsubscribe at any time|no spam\b)|"
-    r"\b(buy|purchase)\b.{0,80}\b(commission|share of the sale|affiliate))",
+    r"\b(may|might|could) (earn|receive|get) (a |an )?(small )?(affiliate )?(commission|share of the sale)|"
+    r"\baffiliate (links?|commissions?)\b)",
     "if you", "as you comment", "please be respectful", "our goal with", "for as little as",
     "members get", "become a", "join us as", "support our", "support independent",
     "subscribe", "no spam", "commission", "share of the sale", "affiliate",
@@ -339,9 +341,11 @@ def _stamp_line(text: str, words: int) -> bool:
 
 
 _STAMP_RULE = ("boilerplate", "date or time stamp")  # (in an article's header: its dateline)
-# "Tags:", "Author:", "By", "Published": a field's label alone on its line.
-_LABEL = re.compile(r"^(by|published|updated|posted|"
-                    r"[^\W\d_][\w’'&-]*(?: [\w’'&-]+){0,2}(?<! says)(?<! said)(?<! writes)(?<! wrote):)$", re.I)
+# "Tags:", "Author:", "By", "Published": a page's field label alone on its line (not "She added:")
+_LABEL = re.compile(r"^(by|published|updated|posted|((filed )?under|tags?|topics?|sources?|authors?|"
+                    r"writers?|by|published|updated|posted|publish(ed)? (date|on)|date|categor(y|ies)|"
+                    r"sections?|keywords?|credits?|photos?|images?|more|related|share|comments?|"
+                    r"search( for)?|read more|see also|filed under)\s*:)$", re.I)
 # "China furious at Macron over protests [INSIGHT]": a teaser tagged by the kind of story
 _TEASER_TAG = re.compile(r"\[[A-Z][A-Z &-]{2,15}\]\s*\|?$")
 # "Read more: …", "Related: …", "SEE MORE: …": a link to another story

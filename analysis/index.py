@@ -42,6 +42,7 @@ from analysis.readers import Raw, read_raws
 from analysis.store import (ANALYSIS_TABLES, CLEAN_TABLES, MAX_PARTS, SHOWN, TEXT_TABLES,
                             UNUSABLE, index_dir, load_index, merge_part, read_arrow, read_layer,
                             read_meta, read_texts, save, write_text)
+from analysis.sentiment import KNOWN_TONE
 from analysis.topics import Topic
 
 DUPLICATE_INPUT = ("article_id", "outlet", "words")  # article columns an update reads (no text)
@@ -108,6 +109,7 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     folder, dependency = plan.folder, plan.dependency
     if meta is None:  # parts left by an interrupted run are picked up by run_job
         meta = {"clean": {}, "analysis": {}}
+    tone = None
     # (a Dask worker reads its articles itself: each raw says where it was read)
     raws, read_problems = read_raws(plan.path, locate=plan.executor == "dask")
     keys = [raw_key(r) for r in raws]
@@ -116,7 +118,8 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
         edited = _edited(plan, meta, live)
         if edited is None:  # topics, engine or model changed: every article again
             meta["analysis"], meta["trimmed"] = {}, []
-        else:  # a registry edit: only the articles it touches again
+        else:  # a registry edit: only the articles it touches again, their tones kept
+            tone = _stored_tone(plan, meta, [k for k in keys if k in edited])
             trimmed = set(meta.get("trimmed", []))
             for part, ks in list(meta["analysis"].items()):
                 kept = [k for k in ks if k not in edited]
@@ -128,7 +131,7 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     analysed_keys = {k for ks in meta["analysis"].values() for k in ks}
     to_clean = [(k, r) for k, r in zip(keys, raws) if k not in cleaned_keys]
     to_analyse = [k for k in keys if k in cleaned_keys and k not in analysed_keys]
-    todo = _jobs(plan, to_clean, to_analyse, meta, live)
+    todo = _jobs(plan, to_clean, to_analyse, meta, live, tone)
     for result in jobs.execute(todo, executor=plan.executor, workers=plan.workers,
                                scheduler=plan.scheduler, progress=plan.progress):
         for layer in ("clean", "analysis"):
@@ -207,9 +210,25 @@ def _edited(plan: Plan, meta: dict, live: dict[str, int]) -> set[str] | None:
                        {k: i for k, i in live.items()})
     if arrow is None:
         return set()
-    pattern = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    # as the matcher reads a form: any run of space between its words, and a middle initial
+    # within a person's name ("Antony J. Blinken")
+    pattern = "|".join(r"\s+(?:\w\.\s+)?".join(map(re.escape, f.split()))
+                       for f in sorted(forms, key=len, reverse=True))
     hit = pc.match_substring_regex(arrow["text"], pattern, ignore_case=True)
     return set(pc.filter(arrow["article_key"], hit).to_pylist())
+
+
+def _stored_tone(plan: Plan, meta: dict, keys: list[str]) -> pd.DataFrame | None:
+    """The tones the index holds for the mentions of the articles `keys` (KNOWN_TONE, by
+    article_key), read before a registry edit cuts them from their parts."""
+    if not keys or not meta["analysis"]:
+        return None
+    columns = [c for c in KNOWN_TONE if c != "article_id"]
+    arrow = read_arrow(plan.folder, meta["analysis"], "analysis", "scored", columns,
+                       {k: i for i, k in enumerate(keys)}, trimmed=meta.get("trimmed", ()))
+    if arrow is None:
+        return None
+    return arrow.to_pandas().astype({"polarity": str})
 
 
 def _duplicates(folder: Path, tables: dict, texts: Callable[[], Texts],
@@ -231,9 +250,10 @@ def _duplicates(folder: Path, tables: dict, texts: Callable[[], Texts],
 
 
 def _jobs(plan: Plan, to_clean: list[tuple[str, Raw]], to_analyse: list[str], meta: dict,
-          live: dict[str, int]) -> list[Job]:
+          live: dict[str, int], tone: pd.DataFrame | None = None) -> list[Job]:
     """The work, in chunks of jobs.CHUNK articles: those `to_clean` (key and article), then
-    those cleaned already and `to_analyse` again, from their stored cleaning."""
+    those cleaned already and `to_analyse` again, from their stored cleaning (with the tones
+    their mentions had, `tone`, where a registry edit sent them)."""
     folder = plan.folder
 
     def part(ks: list[str]) -> str:
@@ -255,8 +275,10 @@ def _jobs(plan: Plan, to_clean: list[tuple[str, Raw]], to_analyse: list[str], me
             chunk = arts[arts["article_id"].isin(ids)]
             sents = stored["sentences"][stored["sentences"]["article_id"].isin(ids)]
             # the cleaning stays in its own part; this part holds the analysis only
+            known = None if tone is None else tone[tone["article_key"].isin(chunk["article_key"])]
             todo.append(Job(part=part(list(chunk["article_key"])), keys=tuple(chunk["article_key"]),
-                            articles=None, cleaned={"articles": chunk, "sentences": sents}, **common))
+                            articles=None, cleaned={"articles": chunk, "sentences": sents},
+                            tone=known, **common))
     return todo
 
 

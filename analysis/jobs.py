@@ -45,6 +45,7 @@ class Job:
     registry: Registry
     topics: tuple[Topic, ...]
     engine: str
+    tone: pd.DataFrame | None = None  # (with `cleaned`) the tones its mentions had before
 
 
 def by_reference(job: Job) -> Job:
@@ -86,8 +87,12 @@ def run_job(job: Job) -> dict:
     else:
         cleaned = job.cleaned
         key_of = dict(zip(cleaned["articles"]["article_id"], cleaned["articles"]["article_key"]))
+    known = None
+    if job.tone is not None:  # stored by article key: here by article id
+        known = job.tone.assign(article_id=job.tone["article_key"].map(
+            dict(zip(cleaned["articles"]["article_key"], cleaned["articles"]["article_id"]))))
     tables = analyse_articles(cleaned["articles"], cleaned["sentences"], job.registry,
-                              list(job.topics), job.engine)
+                              list(job.topics), job.engine, known_tone=known)
     write_part(parts, f"{job.part}-analysis", tables, key_of)
     return written
 

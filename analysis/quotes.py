@@ -56,7 +56,7 @@ SPEECH_VERBS = (
     "claims|alleged|reiterated|affirmed|boasted|mused|texted|begged|recounted|lamented|"
     "agreed|disclosed|revealed|reported|reports|weighed in|denies|admits|confirms|agrees|"
     "responds|answers|recalls|remembered|remembers|adds|testify|shouts|yelled|yells|screamed|"
-    "screams|comments|exclaims|pleads|jokes|quips|wonders|posts|texts|continues|explained"
+    "screams|exclaims|pleads|jokes|quips|wonders|explained"
 )
 PARTIAL_VERBS = SPEECH_VERBS + (
     "|called|calls|calling|described|describes|describing|accused|accuses|dismissed|labeled|"

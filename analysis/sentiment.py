@@ -59,24 +59,43 @@ def target_polarity(sentence: str, start: int, end: int) -> str:
 
 
 # ----------------------------------------------------------------------------- scoring
+KNOWN_TONE = ("article_id", "sentence_id", "start", "end", "tone", "polarity", "deferred")
+
+
 def score_tone(mentions: pd.DataFrame, sentence_text: SentenceText, *,
-               engine: str = "target") -> pd.DataFrame:
+               engine: str = "target", known: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every resolved mention with its tone (schema.SCORED_MENTIONS). `engine` is "target"
     (the trained model) or "vader-<context rule>"; `sentence_text` gives the sentences' text
-    (Corpus.sentence_text, or corpus.sentence_lookup of a sentences table)."""
+    (Corpus.sentence_text, or corpus.sentence_lookup of a sentences table). `known`: the tones
+    this engine gave before (KNOWN_TONE columns) to mentions of the same articles' text: a
+    mention's tone depends on its sentence and its span only, so those are not scored again
+    (an index re-analysing articles after a registry edit)."""
     m = mentions[mentions["actor"] != ""].copy()
-    spans = list(zip(sentence_text(m), m["start"], m["end"]))
+    n = len(m)
+    tone, deferred = np.full(n, np.nan), np.zeros(n, dtype=bool)
+    polarity = np.empty(n, dtype=object)
+    todo = np.arange(n)
+    if known is not None and len(known) and n:
+        at = ["article_id", "sentence_id", "start", "end"]
+        old = known[list(KNOWN_TONE)].drop_duplicates(at)
+        joined = m[at].astype({"article_id": str}).merge(
+            old.astype({"article_id": str}), on=at, how="left")  # (left order kept)
+        have = joined["tone"].notna().to_numpy()
+        tone[have] = joined["tone"].to_numpy(float)[have]
+        polarity[have] = joined["polarity"].astype(object).to_numpy()[have]
+        deferred[have] = joined["deferred"].to_numpy(object)[have].astype(bool)
+        todo = np.flatnonzero(~have)
+    sub = m.iloc[todo]
+    spans = list(zip(sentence_text(sub), sub["start"], sub["end"]))
     if engine == "target":
-        preds = default_model().predict_many(spans)
-        m["tone"] = [p.score for p in preds]
-        m["polarity"] = [p.label for p in preds]
-        m["deferred"] = [p.deferred for p in preds]
+        for i, p in zip(todo, default_model().predict_many(spans)):
+            tone[i], polarity[i], deferred[i] = p.score, p.label, p.deferred
     else:
         rule = CONTEXT_RULES[engine.removeprefix("vader-")]
-        m["tone"] = [vader_compound(rule(s, a, b)) for s, a, b in spans]
-        m["polarity"] = [polarity_of(t) for t in m["tone"]]
-        m["deferred"] = False
-    m["engine"] = engine
+        for i, (s, a, b) in zip(todo, spans):
+            tone[i] = vader_compound(rule(s, a, b))
+            polarity[i] = polarity_of(tone[i])
+    m["tone"], m["polarity"], m["deferred"], m["engine"] = tone, polarity, deferred, engine
     return schema.conform(m, schema.SCORED_MENTIONS)
 
 

@@ -745,3 +745,16 @@ By noon, more than 200 people had signed up to speak at the hearing.
 
 Tags were handed out at the door: each speaker has three minutes.
 """
+# Words of site notices and labels inside the article's own sentences: all of it the article.
+TRAP_NOTICE_WORDS_IN_PROSE = """Regulator Fines App Maker Over Data Sharing
+
+The company changed its privacy policy last year without telling its users, the regulator said.
+
+Investors who buy shares through the app pay a commission on every trade.
+
+The ruling may not be published in full until the appeal is heard.
+
+The regulator's chair added:
+
+"Users were never asked, and that is the heart of this case."
+"""

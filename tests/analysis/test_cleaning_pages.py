@@ -137,3 +137,8 @@ def test_stamps_credits_teasers_and_notices_around_a_wire_story_are_set_aside():
 def test_dates_credits_and_by_in_body_sentences_are_kept():
     c = clean_text(R.TRAP_STAMPS_IN_PROSE)
     assert len(_body(c)) == 4, [(b.zone, b.reason, b.text[:30]) for b in c.blocks]
+
+
+def test_notice_and_label_words_in_body_sentences_are_kept():
+    c = clean_text(R.TRAP_NOTICE_WORDS_IN_PROSE)
+    assert len(_body(c)) == 5, [(b.zone, b.reason, b.text[:30]) for b in c.blocks]

@@ -408,3 +408,29 @@ def test_each_article_read_again_from_where_it_was_read_is_the_same(tmp_path, mo
             if raw.source is not None:
                 again = read_source(raw.source)
                 assert again == raw and identity.raw_key(again) == identity.raw_key(raw)
+
+
+def test_a_registry_edit_scores_only_the_mentions_it_adds(corpus_path, monkeypatch):
+    from analysis.target_sentiment import LinearModel
+
+    open_corpus(corpus_path)
+    scored = []
+    predict = LinearModel.predict_many
+    monkeypatch.setattr(LinearModel, "predict_many", lambda self, spans: scored.append(len(spans))
+                        or predict(self, spans))
+    actors = corpus_path.parent / "actors.toml"
+    _edit(actors, '[[actors]]\nname = "Antony Blinken"', None)  # mentions only go
+    before, info = open_corpus(corpus_path)
+    assert info["processed"] > 0 and sum(scored) == 0
+    _edit(actors, 'aliases = ["Joseph R. Biden"]', 'aliases = ["Joseph R. Biden", "Antony Blinken"]')
+    result, info = open_corpus(corpus_path)  # the dropped name back, as another actor's alias
+    assert 0 < sum(scored) == _new_resolved(before, result)
+    monkeypatch.undo()
+    _same(analyse(load_corpus(corpus_path)), result)
+
+
+def _new_resolved(before, after):
+    """Resolved mentions of `after` at places `before` had none resolved."""
+    at = ["article_id", "sentence_id", "start", "end"]
+    old = set(map(tuple, before.scored[at].astype(str).to_numpy()))
+    return sum(tuple(r) not in old for r in after.scored[at].astype(str).to_numpy())
