@@ -85,7 +85,10 @@ _SP = (r"(?:[A-Z][\w.’'-]*|(?:the|a|an|one|another|two|some|he|she|it|they)\b|
        r"[a-z\d][\w’'-]*(?:\s+[\w.’'-]+){0,6}?\s+[A-Z][\w.’'-]*)"
        r"(?:\s+[\w.’'-]+){0,7}?(?:,\s[^“”\"]{3,200}?,)?")
 _SP_AFTER_VERB = _SP.replace("[a-z][a-z-]+s\\b", "[a-z][a-z-]+\\b", 1)
-_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*(?P<verb>{SPEECH_VERBS})\s+(?P<sp>{_SP_AFTER_VERB})(?=\s*[,.;:]|\s*$|\s+(?:in|on|at|during|after|when|while|last|this|to|of)\b)")
+# right after a quotation, a verb before its subject is speech even where it can be a noun
+# elsewhere (“…,” comments Ann Lee in a statement)
+_INVERTED_VERBS = SPEECH_VERBS + "|comments|continues|posts|writes"
+_AFTER_VERB_FIRST = re.compile(rf"^\s*,?\s*(?P<verb>{_INVERTED_VERBS})\s+(?P<sp>{_SP_AFTER_VERB})(?=\s*[,.;:]|\s*$|\s+(?:in|on|at|during|after|when|while|last|this|to|of)\b)")
 _AFTER_SP_FIRST = re.compile(rf"^\s*,?\s*(?P<sp>{_SP})\s+(?:also\s+)?(?P<verb>{SPEECH_VERBS})(?=\s*[,.;:]|\s*$|\s+\w)")
 _BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|but|then|while|whereas|as|when|although|though|because|after)\s+)(?P<sp>(?<![\w])(?:[A-Z]|(?:the|a|an|one|he|she|it|they)\b)[^,;“”\"]*?(?:,\s[^,“”\"]{{3,80}}?,)?)\s+(?:also\s+|then\s+|later\s+)?(?P<verb>{SPEECH_VERBS})(?:\s+(?:in|on|at|during)\s[^,:“”\"]{{0,60}}?)?\s*[:,]?\s*$")
 _BEFORE_VERB_FIRST = re.compile(rf"(?:^|,)\s*(?P<verb>{SPEECH_VERBS})\s+(?P<sp>[^,“”\"]{{2,80}}?)\s*,\s*$")

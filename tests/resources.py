@@ -474,6 +474,11 @@ QUOTE_CASES_NO_REGISTRY = {
         "“We need more time,” she said.",
         [("The plan is sound", "Omar Beck", "direct", "person"),
          ("We need more time", "Lina Sorel", "direct", "person")]),
+    "an inverted verb that is a noun elsewhere": (
+        "“We are ready for the tour,” comments Paul Ardent in a statement. His comments on the "
+        "band's “long break” were brief.",
+        [("We are ready for the tour", "Paul Ardent", "direct", "person"),
+         ("long break", "", "term", "")]),
     "told names the one spoken to, not the speaker": (
         "Ada Moll, the family's lawyer, told the Daily Ledger in a statement that the case was closed.\n\n"
         "“They can grieve now,” she said.",
