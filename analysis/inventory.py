@@ -33,6 +33,7 @@ One pass of regular expressions over each article (linear in the text):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -232,8 +233,10 @@ def regions() -> frozenset[str]:
 
     kinds = {"State", "Province", "Region", "Prefecture", "Governorate", "Territory",
              "Autonomous region", "Federal district", "Outlying area", "Country", "Nation"}
-    return frozenset(re.sub(r"\s*\(.*\)$", "", s.name) for s in pycountry.subdivisions
-                     if s.type in kinds) - frozenset(countries())
+    names = {re.sub(r"\s*\(.*\)$", "", s.name) for s in pycountry.subdivisions if s.type in kinds}
+    # as news text writes them, without their marks ("Lōgar" is "Logar")
+    names |= {unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in names}
+    return frozenset(names - {""}) - frozenset(countries())
 
 
 @cache
@@ -280,6 +283,10 @@ def _split_run(tokens: list[str]) -> list[tuple[list[str], bool]]:
             cur.pop(0)
         while len(cur) > 2 and (cur[0] in TITLES or cur[0] == "General"):
             cur.pop(0)  # "Attorney General Letitia James"
+            titled = True
+        cut = max((k for k, c in enumerate(cur[:-2]) if c in TITLES or c == "General"), default=-1)
+        if cut >= 0 and not any(c in ORG_HEADS for c in cur):
+            cur = cur[cut + 1:]  # "U.S. Attorney Mira Kell": the name after the title
             titled = True
         if cur:
             parts.append((cur, titled))
@@ -588,8 +595,8 @@ def _registry(seen, types, lower, short_owner, gaz_c, gaz_o) -> Registry:
             continue
         words = name.split()
         if any(w in GROUP_WORDS for w in words) or name in COMMON_ACRONYMS or name in regions() \
-                or s.credit == s.count:
-            continue  # "House Democrats", "TV", "New Jersey", "(AP)"
+                or s.credit == s.count or len(words) > 1 and words[-1] in TITLES:
+            continue  # "House Democrats", "TV", "New Jersey", "(AP)", "U.S. Attorney" (a title)
         named_body = len(words) > 1 and any(w in ORG_HEADS for w in words[1:])
         if t != "name" and not (_kept_total(s) or s.count + acr_count >= MIN_MENTIONS
                                 or named_body):

@@ -139,3 +139,13 @@ def test_discovery_over_processes_gives_the_serial_result():
     assert inventory.discover_articles(articles, workers=1) == serial
     assert inventory.discover_articles(articles, workers=2) == serial
     assert len(serial.actors) > 10
+
+
+def test_a_title_is_no_actor_and_a_province_without_its_marks_is_a_place():
+    texts = ["U.S. Attorney Mira Kell said on Monday that the case would go to trial. "
+             "U.S. Attorney Mira Kell said the office had new evidence. Kell said more.\n"
+             "Fighting went on in Logar, where the governor of Logar said roads were closed. "
+             "Logar has seen clashes for a month."]
+    names = {a.name for a in discover_registry(texts).actors}
+    assert "Mira Kell" in names
+    assert "U.S. Attorney" not in names and "Logar" not in names
