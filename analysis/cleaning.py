@@ -154,8 +154,8 @@ _NOTICE = _Cue(
     r"\bwe use cookies\b|"
     r"\b(utilizziamo|utilizamos|usamos|nous utilisons|wir verwenden) (i |des |los |as )?cookies?\b)",
     "for your personal", "subscriber agreement", "all rights reserved", "copyright", "©",
-    "reprint", "to order", "published", "may not be", "user agreement", "policy", "terms of",
-    "cookie", ignore_case=True,
+    "reprint", "to order", "published", "may not be", "user agreement", "privacy policy",
+    "cookie", "terms of use", "terms of service", ignore_case=True,
 )
 _EDITORS_NOTE = re.compile(r"^editor['’]s note\b", re.I)
 _CONTRIBUTED = _Cue(
@@ -197,7 +197,8 @@ _APPEAL = _Cue(
     r"\baffiliate (links?|commissions?)\b)",
     "if you", "as you comment", "please be respectful", "our goal with", "for as little as",
     "members get", "become a", "join us as", "support our", "support independent",
-    "subscribe", "no spam", "commission", "share of the sale", "affiliate",
+    "subscribe", "no spam", "may earn", "might earn", "could earn", "may receive",
+    "might receive", "could receive", "may get", "might get", "could get", "affiliate",
     ignore_case=True,
 )
 _CREDIT_LINE = re.compile(
@@ -320,18 +321,33 @@ mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday fr
 sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
 july august september october november december
 """.split())
-_HARD_STAMP = re.compile(
-    rf"\d{{1,2}}:\d{{2}}|\b\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}\b|\b{_MONTH_RE}\.?\s+\d{{1,2}}\b|"
-    rf"\b\d{{1,2}}(st|nd|rd|th)?\s+{_MONTH_RE}\b|\b\d+\s*([mhd]|mins?|minutes?|hrs?|hours?|days?)\s+ago\b",
-    re.I)
+_UNITS = frozenset("m h d min mins minute minutes hr hrs hour hours day days".split())
+
+
+def _hard_stamp(tokens: list[str]) -> bool:
+    """Whether the tokens (`_STAMP_TOKEN`s, lower case, full stops cut) hold a time ("11:04"),
+    a date of numbers ("11/19/2019", "2019-11-13t23:06"), a month beside a day ("nov 19",
+    "19 november") or an age ("32m ago", "2 hours ago")."""
+    for i, t in enumerate(tokens):
+        if t[:1].isdigit():
+            if ":" in t or sum(map(t.count, "-/.")) >= 2:
+                return True
+            near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+            if any(n in _MONTHS for n in near) or "ago" in tokens[i + 1:i + 3] and (
+                    t.lstrip("0123456789") in _UNITS or tokens[i + 1:i + 2][0] in _UNITS):
+                return True
+    return False
 
 
 def _stamp_line(text: str, words: int) -> bool:
     """Whether a short line does nothing but stamp a date or time (see `_STAMP_WORDS`)."""
-    if words > 16 or _QUOTE_MARK.search(text) or not _HARD_STAMP.search(text):
+    if words > 16 or not _DIGIT.search(text) or _QUOTE_MARK.search(text):
+        return False
+    tokens = _STAMP_TOKEN.findall(text)
+    if not _hard_stamp([t.lower().rstrip(".") for t in tokens]):
         return False
     byline = _BYLINE.match(text) or text.lower().startswith("posted by ")
-    other = [t for t in _STAMP_TOKEN.findall(text)
+    other = [t for t in tokens
              if not t[0].isdigit() and t.lower().rstrip(".") not in _STAMP_WORDS
              and t.lower() not in _STAMP_WORDS]
     if byline:
@@ -340,6 +356,7 @@ def _stamp_line(text: str, words: int) -> bool:
                                     text.lower().endswith(("a.m.", "p.m.")))
 
 
+_DIGIT = re.compile(r"\d")
 _STAMP_RULE = ("boilerplate", "date or time stamp")  # (in an article's header: its dateline)
 # "Tags:", "Author:", "By", "Published": a page's field label alone on its line (not "She added:")
 _LABEL = re.compile(r"^(by|published|updated|posted|((filed )?under|tags?|topics?|sources?|authors?|"
@@ -352,17 +369,31 @@ _TEASER_TAG = re.compile(r"\[[A-Z][A-Z &-]{2,15}\]\s*\|?$")
 _LINK_PREFIX = re.compile(r"^(related( post| story| article| content| coverage)?|read (more|also|next)|"
                           r"see (more|also)|also read|more|watch|listen|recommended)\s*:\s*\S", re.I)
 _TAG_LIST = re.compile(r"^[^,.!?]{2,40}(?:,[^\s,][^,.!?]{1,40}){3,}$")  # "Retiring,Early retirement,…"
-_CREDIT_END = _Cue(
-    r"(?:(?:Image|Photo|Picture|Foto|Credit|Source|Illustration)s?\b[^()]{0,60}\)|"
-    r"(?:Credit|Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?:\s*[^.!?]{1,60}|"
-    r"\b(?:Submitted|File|Courtesy|Handout|Contributed|Supplied) (?:photo|image|picture)s?|"
-    r"/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|Getty|EPA|Bloomberg|Xinhua|Pool)(?: (?:file|photo|images?))?|"
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Xinhua)|"
-    r"^(?:Image|Photo|Picture)s? (?:copyright|credit)\b.*|^Getty(?: Images)?)\.?\s*$",
-    "mage", "hoto", "icture", "Foto", "redit", "ource", "llustration", "ubmitted", "File", "ourtesy",
-    "andout", "ontributed", "upplied", "AP", "AFP", "Reuters", "REUTERS", "Getty", "EPA",
-    "Bloomberg", "Xinhua", "Pool",
-)
+# A credit at a caption's end: "… (Image: Lund Press)", "…Credit: EPA", "… / AP file",
+# "… Submitted photo"; or a credit line of its own ("Getty Images", "Ann Lee, AP").
+_CREDIT_PAREN = re.compile(r"\((?:Image|Photo|Picture|Foto|Credit|Source|Illustration)s?\b[^()]{0,60}\)$")
+_CREDIT_COLON = re.compile(r"(?:Credit|Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?:\s*[^.!?]{1,60}$")
+_CREDIT_SLASH = re.compile(r"/ ?(?:AP|AFP|Reuters|REUTERS|Getty Images|Getty|EPA|Bloomberg|Xinhua|Pool)"
+                           r"(?: (?:file|photo|images?))?$")
+_CREDIT_KIND = re.compile(r"\b(?:Submitted|File|Courtesy|Handout|Contributed|Supplied) (?:photo|image|picture)s?$")
+_CREDIT_ALONE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:AP|AFP|Reuters|REUTERS|Getty Images|EPA|Bloomberg|Xinhua)|"
+    r"(?:Image|Photo|Picture)s? (?:copyright|credit)\b.*|Getty(?: Images)?)\.?\s*$")
+CREDIT_TAIL = 110  # characters at a line's end a credit is looked for in
+_CREDIT_WORDS = ("redit", "hoto", "mage", "icture", "llustration")
+
+
+def _credit_tail(text: str) -> bool:
+    """Whether the line ends on a photo credit (each kind tried only where its mark is)."""
+    tail = text[-CREDIT_TAIL:].rstrip(" .")
+    if tail.endswith(")"):
+        return bool(_CREDIT_PAREN.search(tail))
+    if ":" in tail and any(map(tail.__contains__, _CREDIT_WORDS)) and _CREDIT_COLON.search(tail):
+        return True
+    if "/" in tail[-40:] and _CREDIT_SLASH.search(tail[-40:]):
+        return True
+    return tail.endswith(("photo", "photos", "image", "images", "picture", "pictures")) and \
+        bool(_CREDIT_KIND.search(tail))
 
 
 def _ui_line(text: str) -> bool:
@@ -403,7 +434,7 @@ def _furniture(text: str, words: int) -> tuple[str, str] | None:
         return "boilerplate", "breadcrumb or link row"
     if _CREDIT_LINE.match(text):
         return "caption", "photo credit"
-    if words < 80 and _CREDIT_END.search(text):
+    if words < 80 and (_credit_tail(text) or words <= 8 and _CREDIT_ALONE.match(text)):
         return "caption", "photo caption"
     if _stamp_line(text, words):
         return _STAMP_RULE
@@ -411,7 +442,7 @@ def _furniture(text: str, words: int) -> tuple[str, str] | None:
         return "boilerplate", "label"
     if words <= 25 and (_TEASER_TAG.search(text) or _LINK_PREFIX.match(text) and not _ends(text, _STOPS)):
         return "boilerplate", "related-content list"
-    if _TAG_LIST.match(text):
+    if text.count(",") >= 3 and _TAG_LIST.match(text):
         return "boilerplate", "tag list"
     if words < 80 and _CAPTION_CUE.search(text):
         return "caption", "photo caption"
@@ -508,14 +539,38 @@ def _weights(texts: list[str], rules: list, words: list[int]) -> tuple[list[floa
         i = j + 1
     out = [0.0] * len(texts)
     lone: set[int] = set()
+    blurbs: list[int] = []  # paragraphs (k) alone between titles, short as a teaser's blurb
     for k, (i, j, w) in enumerate(paragraphs):
         if w > 1 and _titled(paragraphs, k - 1, -1, rules) and _titled(paragraphs, k + 1, 1, rules):
             w = max(1.0, w * ISOLATED)  # a paragraph alone between titles: a teaser's blurb
             lone.add(i)
+            if sum(words[i:j + 1]) <= TEASER_WORDS:
+                blurbs.append(k)
         out[i] = w if w <= 0 else w - 0.5 * (j - i)
         for m in range(i + 1, j + 1):
             out[m] = 0.5 if w > 0 else 0.0
+    for run in _teaser_runs(blurbs, paragraphs, texts):
+        for k in run:  # title, blurb, title, blurb...: a list of other stories, not the article
+            out[paragraphs[k][0]] = TEASER_WEIGHT
     return out, lone
+
+
+TEASER_WORDS, TEASER_RUN, TEASER_WEIGHT = 45, 4, -1.0
+
+
+def _teaser_runs(blurbs: list[int], paragraphs: list[list], texts: list[str]) -> list[list[int]]:
+    """Runs of at least TEASER_RUN blurbs with only titles, labels or furniture between them,
+    a title among them each time (a line that starts with a letter: a listicle's numbered items
+    and a review's "– Ann L." are the article's)."""
+    runs: list[list[int]] = []
+    for k in blurbs:
+        between = paragraphs[runs[-1][-1] + 1:k] if runs else []
+        titled = [p for p in between if p[2] <= 0 and texts[p[0]][:1].isalpha()]  # (not "– Ann")
+        if runs and between and all(p[2] <= 0 for p in between) and titled:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return [r for r in runs if len(r) >= TEASER_RUN]
 
 
 PAGE_LINES = 0.15  # measured: under this share of short or furniture lines, an article alone
@@ -684,7 +739,9 @@ def clean_text(raw: str, *, extracted: bool = False) -> Cleaned:
         start, end = _article_span(weights, rules)
         if pasted := _pasted(rules, words):  # an article alone: its first paragraph to its end
             start = min(start, next((i for i, w in enumerate(weights[0]) if w >= 1.0), start))
-            end = len(lines)
+            # (or to a list of other stories pasted with it: its first title)
+            end = next((i - 1 for i in range(end, len(lines)) if i in weights[1]
+                        and weights[0][i] == TEASER_WEIGHT), len(lines))
     if start == end:  # no sentence anywhere: read it all as it stands
         start, end = 0, len(lines)
     listed = _list_before(texts, words, start)

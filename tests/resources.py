@@ -763,3 +763,37 @@ The regulator's chair added:
 
 "Users were never asked, and that is the heart of this case."
 """
+
+# An article, then a list of other stories: title and blurb, four times over.
+TEASER_LIST_PAGE = """Council Approves Harbour Tunnel After Two-Year Review
+
+The city council approved the harbour tunnel on Tuesday by nine votes to four, ending a review that began two years ago.
+
+Construction is expected to start next spring and to take five years, the council's transport chair said.
+
+Opponents said they would ask the regional court to stop the project on environmental grounds.
+
+Bakery chain closes its last city store
+The family-run chain said rising rents had made the shop on Market Street impossible to keep.
+Rail strike called off after late offer
+Drivers will work as normal on Friday after the operator improved its pay offer overnight.
+School meals scheme extended to summer
+About 4,000 children will keep getting free lunches during the holidays, the education office said.
+Museum reopens its glass gallery
+The gallery had been closed since a roof leak damaged part of the collection in March.
+"""
+TEASER_LIST_BODY_STARTS = ["The city council approved", "Construction is expected", "Opponents said"]
+# A listicle: numbered subheads with one paragraph each are the article.
+LISTICLE = """Five Ways the New Budget Changes Your Bills
+
+The budget published on Wednesday changes several everyday costs, starting in April.
+
+1. Energy support ends
+The winter discount on household energy bills will not be renewed after March, the finance ministry said.
+2. Fuel duty stays frozen
+Drivers will pay the same duty on petrol and diesel for another year, as the minister had promised.
+3. Childcare hours grow
+Working parents of two-year-olds will get fifteen free hours a week from September.
+4. Tobacco prices rise
+The duty on a pack of cigarettes goes up by the rate of inflation plus two points.
+"""

@@ -142,3 +142,17 @@ def test_dates_credits_and_by_in_body_sentences_are_kept():
 def test_notice_and_label_words_in_body_sentences_are_kept():
     c = clean_text(R.TRAP_NOTICE_WORDS_IN_PROSE)
     assert len(_body(c)) == 5, [(b.zone, b.reason, b.text[:30]) for b in c.blocks]
+
+
+def test_a_list_of_other_stories_after_the_article_is_not_counted():
+    c = clean_text(R.TEASER_LIST_PAGE)
+    body = _body(c)
+    assert [next((b for b in body if b.startswith(s)), None) for s in R.TEASER_LIST_BODY_STARTS] \
+        == body
+
+
+def test_a_listicles_numbered_items_are_the_article():
+    c = clean_text(R.LISTICLE)
+    kept = c.text
+    for line in R.LISTICLE.strip().split("\n")[2:]:
+        assert line in kept, line
