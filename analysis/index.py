@@ -192,8 +192,9 @@ def _edited(plan: Plan, meta: dict, live: dict[str, int]) -> set[str] | None:
     """The keys of the articles a registry edit touches: those whose text holds a word whose
     counting the edit can change (identity.changed_forms: a form added or removed, or every
     form of an actor added, removed, renamed or retyped since the index was written; case
-    aside, a superset of what the matcher reads). None where more
-    than the registry changed (topics, engine, model) or the index does not say what it was."""
+    aside, a superset of what the matcher reads). None where more than the registry changed
+    (topics, engine, model), where either registry is empty, or where the index does not say
+    what it was built with."""
     old = meta.get("registry")
     if old is None or meta.get("rest") != rest_hash(plan.topics, plan.engine) or not meta["clean"]:
         return None
@@ -206,8 +207,7 @@ def _edited(plan: Plan, meta: dict, live: dict[str, int]) -> set[str] | None:
             forms |= changed_forms(old.get(name), new.get(name))
     if not forms:
         return set()
-    arrow = read_arrow(plan.folder, meta["clean"], "clean", "articles", ["text"],
-                       {k: i for k, i in live.items()})
+    arrow = read_arrow(plan.folder, meta["clean"], "clean", "articles", ["text"], live)
     if arrow is None:
         return set()
     # as the matcher reads a form: any run of space between its words, and a middle initial
