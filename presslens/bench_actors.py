@@ -19,15 +19,12 @@ annotated but reported apart, as the rules count them only where the registry ha
 """
 from __future__ import annotations
 
-import json
-import tempfile
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import load_corpus
-from analysis.pipeline import analyse
+from presslens.bench_annotated import Aligned, analyse_bodies, load_annotated, page_file
 from presslens.bench_metadata import DATASET
 
 ANNOTATIONS = Path(__file__).resolve().parent.parent / "bench-data" / "actor-annotations"
@@ -36,65 +33,29 @@ COUNTED_KINDS = ("name", "metonym")
 
 def load_annotations(folder: Path = ANNOTATIONS, dataset: Path = DATASET) -> dict[str, dict]:
     """page id -> {"body": its hand-marked body, "mentions": [...]}, offsets checked."""
-    truth = json.loads((dataset / "ground-truth.json").read_text())
-    out = {}
-    for path in sorted(folder.glob("*.json")):
-        entry = json.loads(path.read_text())
-        body = truth[entry["id"]]["articleBody"]
-        for m in entry["mentions"]:
-            if not (0 <= m["start"] < m["end"] <= len(body)):
-                raise ValueError(f"{path.name}: mention {m} lies outside the body")
-        out[entry["id"]] = {"body": body, "mentions": entry["mentions"]}
-    return out
-
-
-def _collapsed(text: str) -> tuple[str, list[int]]:
-    """`text` with every run of whitespace made one space, and each original offset's place
-    in it."""
-    out, where = [], []
-    space = False
-    for ch in text:
-        where.append(len(out))
-        if ch.isspace():
-            if not space:
-                out.append(" ")
-            space = True
-        else:
-            out.append(ch)
-            space = False
-    where.append(len(out))
-    return "".join(out), where
+    return load_annotated(folder, "mentions", dataset)
 
 
 def run_bench_actors(annotations: Path = ANNOTATIONS, dataset: Path = DATASET) -> pd.DataFrame:
     """One row per annotated mention and per found mention: article, actor(s), type, kind,
     and whether it was matched."""
     pages = load_annotations(annotations, dataset)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "story"
-        folder.mkdir()
-        for page_id, page in pages.items():
-            (folder / f"{page_id[:12]}.txt").write_text(page["body"], encoding="utf-8")
-        corpus = load_corpus(folder)
-        result = analyse(corpus)
-        sentences = corpus.sentences[["article_id", "sentence_id", "start"]].rename(
-            columns={"start": "sentence_start"})
-        found = result.mentions.merge(sentences, on=["article_id", "sentence_id"], how="left")
-        found["start"] += found["sentence_start"]  # (a mention's span is its sentence's)
-        found["end"] += found["sentence_start"]
-        texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
-        ids = dict(zip(corpus.articles["article_id"], corpus.articles["file"]))
+    corpus, result = analyse_bodies(pages)
+    sentences = corpus.sentences[["article_id", "sentence_id", "start"]].rename(
+        columns={"start": "sentence_start"})
+    found = result.mentions.merge(sentences, on=["article_id", "sentence_id"], how="left")
+    found["start"] += found["sentence_start"]  # (a mention's span is its sentence's)
+    found["end"] += found["sentence_start"]
+    texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
+    ids = dict(zip(corpus.articles["article_id"], corpus.articles["file"]))
     types = {a.name: a.type for a in result.registry.actors}
     rows = []
     for page_id, page in pages.items():
-        file = f"{page_id[:12]}.txt"
-        body_c, body_at = _collapsed(page["body"])
-        text_c, text_at = _collapsed(texts.get(file, ""))
-        shift = body_c.find(text_c[:200]) if text_c else -1  # the text kept starts there
-        gold = [(body_at[m["start"]], body_at[m["end"]], m) for m in page["mentions"]]
+        file = page_file(page_id)
+        at = Aligned(page["body"], texts.get(file, ""))
+        gold = [(at.body(m["start"]), at.body(m["end"]), m) for m in page["mentions"]]
         mine = found[found["article_id"].map(ids) == file]
-        pred = [(text_at[r.start] + max(shift, 0), text_at[r.end] + max(shift, 0), r)
-                for r in mine.itertuples(index=False)]
+        pred = [(at.text(r.start), at.text(r.end), r) for r in mine.itertuples(index=False)]
         overlap = {}
         for pi, (ps, pe, _) in enumerate(pred):
             for gi, (gs, ge, _) in enumerate(gold):

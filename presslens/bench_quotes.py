@@ -20,16 +20,12 @@ annotated quotation its words overlap (after collapsing whitespace, as the clean
 """
 from __future__ import annotations
 
-import json
 import re
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus import load_corpus
-from analysis.pipeline import analyse
-from presslens.bench_actors import _collapsed
+from presslens.bench_annotated import Aligned, analyse_bodies, load_annotated, page_file
 from presslens.bench_metadata import DATASET
 
 ANNOTATIONS = Path(__file__).resolve().parent.parent / "bench-data" / "quote-annotations"
@@ -40,17 +36,10 @@ _SMALL = frozenset("the a an of and for in on at to s".split())
 
 def load_annotations(folder: Path = ANNOTATIONS, dataset: Path = DATASET) -> dict[str, dict]:
     """page id -> {"body", "quotes", "doubtful"}, every span checked against its body."""
-    truth = json.loads((dataset / "ground-truth.json").read_text())
-    out = {}
-    for path in sorted(folder.glob("*.json")):
-        entry = json.loads(path.read_text())
-        body = truth[entry["id"]]["articleBody"]
-        for q in entry["quotes"]:
-            if not (0 <= q["start"] < q["end"] <= len(body)):
-                raise ValueError(f"{path.name}: quotation {q} lies outside the body")
-        out[entry["id"]] = {"body": body, "quotes": entry["quotes"],
-                            "doubtful": [tuple(d) for d in entry.get("doubtful", [])]}
-    return out
+    pages = load_annotated(folder, "quotes", dataset)
+    for page in pages.values():
+        page["doubtful"] = [tuple(d) for d in page.get("doubtful", [])]
+    return pages
 
 
 def _words(label: str) -> set[str]:
@@ -77,27 +66,19 @@ def run_bench_quotes(annotations: Path = ANNOTATIONS, dataset: Path = DATASET) -
     """One row per annotated quotation and per quotation found: page, kind, speakers, and
     whether it was matched (and to the right speaker)."""
     pages = load_annotations(annotations, dataset)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "story"
-        folder.mkdir()
-        for page_id, page in pages.items():
-            (folder / f"{page_id[:12]}.txt").write_text(page["body"], encoding="utf-8")
-        corpus = load_corpus(folder)
-        result = analyse(corpus)
-        texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
-        quotes = result.quotes
+    corpus, result = analyse_bodies(pages)
+    texts = dict(zip(corpus.articles["file"], corpus.articles["text"]))
+    quotes = result.quotes
     rows = []
     for page_id, page in pages.items():
-        file = f"{page_id[:12]}.txt"
-        body_c, body_at = _collapsed(page["body"])
-        text_c, text_at = _collapsed(texts.get(file, ""))
-        shift = max(body_c.find(text_c[:200]), 0) if text_c else 0  # the kept text starts there
-        gold = [(body_at[q["start"]], body_at[q["end"]], q) for q in page["quotes"]]
-        doubtful = [(body_at[s], body_at[e]) for s, e in page["doubtful"]]
+        file = page_file(page_id)
+        at = Aligned(page["body"], texts.get(file, ""))
+        gold = [(at.body(q["start"]), at.body(q["end"]), q) for q in page["quotes"]]
+        doubtful = [(at.body(s), at.body(e)) for s, e in page["doubtful"]]
         mine = quotes[(quotes["file"] == file) & quotes["kind"].isin(QUOTE_KINDS)]
         matched: dict[int, tuple] = {}
         for r in mine.itertuples(index=False):
-            ps, pe = text_at[r.start] + shift, text_at[r.end] + shift
+            ps, pe = at.text(r.start), at.text(r.end)
             hits = [gi for gi, (gs, ge, _) in enumerate(gold) if ps < ge and gs < pe]
             for gi in hits:
                 matched.setdefault(gi, (str(r.speaker), str(r.source_type)))
