@@ -3,6 +3,7 @@ metadata a user can edit, and saving says it saved."""
 import pytest
 
 from analysis.library import add_files, create_corpus, read_sources
+from tests.app import open_page
 
 # Written for this test: an article whose text shows its address and its date, and one that
 # carries a wire credit in its dateline.
@@ -35,15 +36,8 @@ def harbour(tmp_path, monkeypatch):
     return folder
 
 
-def _corpus_page(app):
-    at = app.run()
-    at.switch_page("pages/corpus.py").run()
-    assert not at.exception
-    return at
-
-
 def test_detected_metadata_is_shown_beside_the_editable_fields(app, harbour):
-    at = _corpus_page(app)
+    at = open_page(app, "corpus")
     table = at.dataframe[0].value.set_index("file")
     assert "outlet: " in table.loc["strike.txt", "detected"]
     assert "published: 2025-03-04" in table.loc["strike.txt", "detected"]
@@ -53,7 +47,7 @@ def test_detected_metadata_is_shown_beside_the_editable_fields(app, harbour):
 
 def test_saving_metadata_confirms_and_keeps_what_was_there(app, harbour):
     before, _ = read_sources(harbour)
-    at = _corpus_page(app)
+    at = open_page(app, "corpus")
     at.button[[b.label for b in at.button].index("Save metadata")].click().run()
     assert not at.exception
     assert any("Metadata saved" in s.value for s in at.success)

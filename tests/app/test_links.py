@@ -4,7 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from figures.views import MentionSettings
-from tests.app import DASHBOARD
+from tests.app import DASHBOARD, open_page
 
 DEFAULTS = MentionSettings()
 
@@ -13,10 +13,7 @@ def _session(page: str, params: dict | None = None) -> AppTest:
     at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
     for key, value in (params or {}).items():
         at.query_params[key] = value
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
+    return open_page(at, page)
 
 
 def _link(at: AppTest) -> dict:

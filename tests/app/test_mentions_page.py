@@ -1,15 +1,10 @@
 import pytest
 
-
-def _to(app, page):
-    at = app.run()
-    at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception
-    return at
+from tests.app import open_page
 
 
 def test_mentions_page_counts_and_opens_evidence(app):
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     assert at.title[0].value == "Mentions"
     assert "5 articles" in " ".join(m.value for m in at.markdown)
     at.selectbox(key="m_actor").set_value("Wang Yi").run()
@@ -23,19 +18,19 @@ def test_mentions_page_counts_and_opens_evidence(app):
 
 @pytest.mark.parametrize("measure", ["mentions", "per_1k_words", "share_of_articles_pct"])
 def test_every_measure_renders(app, measure):
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     at.radio(key="m_measure").set_value(measure).run()
     assert not at.exception
 
 
 def test_filters_that_leave_nothing(app):
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     at.multiselect(key="f_outlets").set_value([]).run()
     assert not at.exception and "No article matches" in at.info[0].value
 
 
 def test_only_roles_counted(app):
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     at.get("button_group")[0].set_value(["role"]).run()
     assert not at.exception
     assert at.selectbox(key="m_actor").options[0] in ("Xi Jinping", "Antony Blinken")
@@ -45,13 +40,13 @@ def test_user_text_is_escaped_in_evidence(tmp_path, monkeypatch, app):
     (tmp_path / "a.txt").write_text("Xi Talks\n\nXi said <script>alert(1)</script> <b>no</b>.\n")
     (tmp_path / "actors.toml").write_text('[[actors]]\nname = "Xi Jinping"\nshort = ["Xi"]\n')
     monkeypatch.setenv("PRESSLENS_CORPUS", str(tmp_path))
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "&lt;script&gt;" in html and "<script>" not in html
 
 
 def test_registry_edit_is_saved_and_counted(app, corpus_copy):
-    at = _to(app, "registry")
+    at = open_page(app, "registry")
     at.text_input(key="new_name").set_value("Yi Gang")
     at.text_input(key="new_short").set_value("Yi")
     next(b for b in at.button if b.label == "Add actor").click().run()
@@ -62,7 +57,7 @@ def test_registry_edit_is_saved_and_counted(app, corpus_copy):
 
 def test_invalid_registry_edit_is_refused_and_file_kept(app, corpus_copy):
     before = (corpus_copy / "actors.toml").read_text()
-    at = _to(app, "registry")
+    at = open_page(app, "registry")
     at.text_input(key="new_name").set_value("Someone New")
     at.text_input(key="new_aliases").set_value("Xi Jinping")  # an alias another actor owns
     next(b for b in at.button if b.label == "Add actor").click().run()
@@ -73,12 +68,12 @@ def test_invalid_registry_edit_is_refused_and_file_kept(app, corpus_copy):
 
 def test_broken_registry_file_is_reported_not_raised(app, corpus_copy):
     (corpus_copy / "actors.toml").write_text("[[actors]\nname = ")
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     assert "not valid TOML" in at.error[0].value
 
 
 def test_expanders_run_their_content_only_when_open(app):
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     assert all(not e.dataframe and not e.caption for e in at.expander)
     for key in ("m_numbers", "m_surfaces", "m_unresolved"):
         at.session_state[key] = True
@@ -97,7 +92,7 @@ def test_unresolved_mentions_are_listed_with_their_sentence(tmp_path, monkeypatc
         '[[actors]]\nname = "Xi Jinping"\n\n[[actors]]\nname = "Wang Yi"\nshort = ["Wang"]\n\n'
         '[[actors]]\nname = "Wang Wenbin"\nshort = ["Wang"]\n')
     monkeypatch.setenv("PRESSLENS_CORPUS", str(tmp_path))
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     at.session_state["m_unresolved"] = True
     at.run()
     unresolved = next(e for e in at.expander if e.label.startswith("Unresolved mentions (1)"))
@@ -111,7 +106,7 @@ def test_evidence_comes_in_pages_of_twenty(app):
     page the rest, and each page different sentences."""
     from ui.evidence import PAGE_SIZE
 
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     actor = at.selectbox(key="m_actor").value
     pager = [n for n in at.number_input if n.key.startswith("m_page:")]
     assert pager and pager[0].max > 1

@@ -12,7 +12,7 @@ from analysis.selection import Filters, Selection
 from figures import views
 from figures.export import Provenance
 from presslens.__main__ import _opened
-from tests.app.test_mentions_page import _to
+from tests.app import open_page
 
 
 def _seam_analysis(app, path):
@@ -107,7 +107,7 @@ def test_the_report_draws_what_the_pages_drew_with_the_users_picks(app, monkeypa
         element.run()
         final.update(drawn)
 
-    at = _to(app, "mentions")
+    at = open_page(app, "mentions")
     at.radio(key="m_measure").set_value("per_1k_words").run()
     at.number_input(key="m_top").set_value(5).run()
     last(at.get("button_group")[0].set_value(["name", "role"]))

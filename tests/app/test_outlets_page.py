@@ -1,11 +1,11 @@
-from tests.app.test_mentions_page import _to
+from tests.app import open_page
 
 
 TABS = ["Attention", "Who speaks", "Topics", "Distinctive words", "Tone", "Co-mentions"]
 
 
 def test_outlets_page_all_tabs_render(app):
-    at = _to(app, "outlets")
+    at = open_page(app, "outlets")
     assert at.title[0].value == "Compare outlets"
     assert "Little text behind" in at.warning[0].value
     assert [t.label for t in at.tabs] == TABS
@@ -20,7 +20,7 @@ def test_outlets_page_all_tabs_render(app):
 
 
 def test_two_outlets_side_by_side_with_evidence(app):
-    at = _to(app, "outlets")
+    at = open_page(app, "outlets")
     at.multiselect(key="o_outlets").set_value(["The New York Times", "The Wall Street Journal"]).run()
     assert not at.exception
     at.session_state["o_tab"] = "Distinctive words"
@@ -32,7 +32,7 @@ def test_two_outlets_side_by_side_with_evidence(app):
 
 
 def test_one_outlet_is_not_a_comparison(app):
-    at = _to(app, "outlets")
+    at = open_page(app, "outlets")
     at.multiselect(key="o_outlets").set_value(["NV"]).run()
     assert not at.exception and "at least two outlets" in at.info[0].value
     at.multiselect(key="f_outlets").set_value(["NV"]).run()
@@ -40,7 +40,7 @@ def test_one_outlet_is_not_a_comparison(app):
 
 
 def test_who_speaks_shows_kinds_of_source_and_the_anonymous_share(app):
-    at = _to(app, "outlets")
+    at = open_page(app, "outlets")
     at.session_state["o_tab"] = "Who speaks"
     at.run()
     assert not at.exception

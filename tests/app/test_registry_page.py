@@ -2,6 +2,7 @@
 discovered, ready for review; the seeds' own registry is shown as confirmed."""
 import pytest
 
+from tests.app import open_page
 from tests.test_cli_actors import STORY, STORY_2
 
 
@@ -15,15 +16,8 @@ def strike(tmp_path, monkeypatch):
     return folder
 
 
-def _page(app):
-    at = app.run()
-    at.switch_page("pages/registry.py").run()
-    assert not at.exception
-    return at
-
-
 def test_a_new_corpus_opens_on_its_discovered_actors(app, strike):
-    at = _page(app)
+    at = open_page(app, "registry")
     table = at.dataframe[0].value
     assert {"select", "actor", "rename", "type", "status", "mentions", "example"} <= set(table)
     top = table.iloc[0]
@@ -34,13 +28,13 @@ def test_a_new_corpus_opens_on_its_discovered_actors(app, strike):
 
 
 def test_the_filter_narrows_the_table(app, strike):
-    at = _page(app)
+    at = open_page(app, "registry")
     at.text_input(key="review_filter").set_value("valmora").run()
     assert not at.exception
     assert set(at.dataframe[0].value["actor"]) == {"Valmora Dockers Union", "Valmora Port Authority"}
 
 
 def test_the_seed_registry_is_confirmed(app):
-    at = _page(app)
+    at = open_page(app, "registry")
     table = at.dataframe[0].value
     assert table.iloc[0]["actor"] == "China" and set(table["status"]) == {"confirmed"}

@@ -1,11 +1,10 @@
 """The Search page under AppTest: nothing typed, a query that finds nothing, one that draws
 charts and a concordance, and one the parser refuses, none raising."""
+from tests.app import open_page
 
 
 def _search(app, text=None):
-    at = app.run()
-    at.switch_page("pages/search.py").run()
-    assert not at.exception
+    at = open_page(app, "search")
     if text is not None:
         at.text_area(key="q").set_value(text).run()
         assert not at.exception
