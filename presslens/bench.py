@@ -119,6 +119,7 @@ REGISTRY_EDITS = (
 
 
 def _drop_entry(text: str, start: str) -> str:
+    """A registry file's text without the [[actors]] entry that begins at `start`."""
     at = text.index(start)
     end = text.find("\n[[actors]]", at + 1)
     return text[:at] + (text[end + 1:] if end >= 0 else "")

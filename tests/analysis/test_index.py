@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from presslens.bench import synthetic_corpus
+from presslens.bench import _drop_entry, synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
 from analysis import identity, index, jobs, store
 from analysis.store import index_dir
@@ -99,13 +99,7 @@ def _edit(actors, old, new):
     """Replace `old` by `new` in the registry file; new None: drop the entry that starts there."""
     text = actors.read_text()
     assert old in text
-    if new is None:
-        start = text.index(old)
-        end = text.find("\n[[actors]]", start + 1)
-        text = text[:start] + (text[end + 1:] if end >= 0 else "")
-        actors.write_text(text)
-    else:
-        actors.write_text(text.replace(old, new, 1))
+    actors.write_text(_drop_entry(text, old) if new is None else text.replace(old, new, 1))
 
 
 # Edits of the seeds' registry (the synthetic corpus's): (old text, new text, the words whose
