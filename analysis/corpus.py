@@ -57,6 +57,7 @@ class Texts:
     part: np.ndarray  # per article position: its part
     row: np.ndarray  # per article position: its row among its part's articles
     first_zone: np.ndarray  # per article position: the row of its block 0 in its part's zones
+    fulltext: tuple[str, ...] = ()  # per part: its full-text table's file (analysis.fulltext)
 
     def article(self, position: int) -> str:
         return self.articles[self.part[position]][self.row[position]].as_py()

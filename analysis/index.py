@@ -20,9 +20,11 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from itertools import chain
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,14 +36,15 @@ import pyarrow.compute as pc
 from analysis import jobs, schema
 from analysis.actors import Registry
 from analysis.corpus import Texts, problems_table
+from analysis.fulltext import write_sentences
 from analysis.identity import (INDEX_VERSION, content_hash, dependency_hash, fingerprint, raw_key,
                                registry_entries, changed_forms, rest_hash)
 from analysis.jobs import Job, Progress
 from analysis.library import near_duplicates
 from analysis.readers import Raw, read_raws
 from analysis.store import (ANALYSIS_TABLES, CLEAN_TABLES, MAX_PARTS, SHOWN, TEXT_TABLES,
-                            UNUSABLE, index_dir, load_index, merge_part, read_arrow, read_layer,
-                            read_meta, read_texts, save, write_text)
+                            UNUSABLE, fulltext_path, index_dir, load_index, merge_part, read_arrow,
+                            read_layer, read_meta, read_part, read_texts, save, write_text)
 from analysis.sentiment import KNOWN_TONE
 from analysis.topics import Topic
 
@@ -169,6 +172,7 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
                        "analysis": {"sketches": schema.SKETCHES}}[layer]
         tables.update(read_layer(folder, meta[layer], layer, schemas, live, keyed=("articles",),
                                  trimmed=meta["trimmed"] if layer == "analysis" else ()))
+    _write_fulltext(folder, meta["clean"])
     had_duplicates = (folder / "duplicates.parquet").exists() and bool(cleaned_keys)
     tables["read_problems"] = problems_table(read_problems)
     meta["read_errors"] = bool((tables["read_problems"]["severity"] == "error").any())
@@ -186,6 +190,23 @@ def _update(plan: Plan, meta: dict | None) -> tuple[dict[str, pd.DataFrame], dic
     if plan.load:
         tables.update(texts=texts(), analysis={t: tables[t] for t in SHOWN["analysis"]})
     return tables, _info(meta, processed, plan.t0, folder)
+
+
+def _write_fulltext(folder: Path, parts: dict[str, list[str]]) -> None:
+    """The full-text table of each clean part that has none: a merged part, or a part of an
+    index written before these tables (a part's own job writes it with the part)."""
+    for part in parts:
+        path = fulltext_path(folder / "parts", part)
+        if path.exists():
+            continue
+        order = read_part(folder, part, "clean", "articles", ["text", "article_key"])
+        s = read_part(folder, part, "clean", "sentences", ["sentence_id", "text", "article_key"])
+        try:
+            write_sentences(path, order["article_key"].to_pylist(), s["article_key"].to_pylist(),
+                            s["sentence_id"].to_pylist(),
+                            chain.from_iterable(c.to_pylist() for c in s["text"].chunks))
+        except (OSError, sqlite3.Error) as exc:  # (searches build it in memory meanwhile)
+            print(f"warning: full-text table {path} not written ({exc})", file=sys.stderr)
 
 
 def _edited(plan: Plan, meta: dict, live: dict[str, int]) -> set[str] | None:

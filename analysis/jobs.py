@@ -23,8 +23,9 @@ from analysis.annotate import analyse_articles
 from analysis.corpus import clean_raws
 from analysis.readers import Raw, Source, read_source
 from analysis.identity import raw_key
-from analysis.store import (ANALYSIS_TABLES, CLEAN_TABLES, TEXT_TABLES, has_text, write_part,
-                            write_text)
+from analysis.fulltext import write_sentences
+from analysis.store import (ANALYSIS_TABLES, CLEAN_TABLES, TEXT_TABLES, fulltext_path, has_text,
+                            write_part, write_text)
 from analysis.topics import Topic
 
 CHUNK = 100  # articles per task handed to a worker
@@ -84,6 +85,9 @@ def run_job(job: Job) -> dict:
             write_text(parts / f"{job.part}-clean-{table}.arrow", pa.table({
                 "text": pa.array(df["text"], pa.large_string()),
                 "article_key": pa.array(df["article_id"].map(key_of).astype(str), pa.string())}))
+        sentences = cleaned["sentences"]
+        write_sentences(fulltext_path(parts, job.part), cleaned["articles"]["article_id"],
+                        sentences["article_id"], sentences["sentence_id"], sentences["text"])
     else:
         cleaned = job.cleaned
         key_of = dict(zip(cleaned["articles"]["article_id"], cleaned["articles"]["article_key"]))

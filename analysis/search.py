@@ -5,21 +5,20 @@ to exclude; case is folded and accents ignored (NFKD, combining marks dropped). 
 query holds in one sentence: a phrase never crosses a sentence break, and `balloon -China`
 finds the sentences that say balloon and not China.
 
-Matching runs on SQLite's FTS5 (Python's standard sqlite3, nothing to start), over one
-full-text table of the corpus's sentences with the unicode61 tokenizer (`remove_diacritics 2`).
-The user's text never reaches SQLite as written: `parse_query` reads it into terms of letters
-and digits only, and `Query.fts` writes each term as a quoted FTS5 string, passed as a bound
-parameter. FTS5 says which sentences match; the spans inside them (for highlighting and the
-concordance) are found afterwards by a regular expression built from the same terms on the
-case- and accent-folded sentence, mapped back to the sentence's own characters.
+Matching runs on SQLite's FTS5 (Python's standard sqlite3, nothing to start), over the full-text
+tables of the corpus's sentences (analysis.fulltext: kept with the index, one per stored part),
+tokenized by unicode61 with `remove_diacritics 2`. The user's text never reaches SQLite as
+written: `parse_query` reads it into terms of letters and digits only, and `Query.fts` writes
+each term as a quoted FTS5 string, passed as a bound parameter. The tables record which
+sentences hold each token, not where (`detail=none`), so FTS5 answers the sentences that hold
+every word of a query; the matches inside them (a phrase's words in order, for highlighting,
+the counts and the concordance) are then found by a regular expression built from the same
+terms on the case- and accent-folded sentence, mapped back to the sentence's own characters.
 """
 from __future__ import annotations
 
 import re
-import sqlite3
-import threading
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,14 +26,13 @@ import numpy as np
 import pandas as pd
 
 from analysis import schema
+from analysis.fulltext import fulltext
 from analysis.selection import Selection
 
 MAX_QUERY_CHARS = 500  # longer than any query a person types; a pasted article is refused
 MAX_TERMS = 20
 MAX_QUERIES = 5  # compared side by side (one colour each)
 TOKEN = re.compile(r"[^\W_]+")  # letters and digits: what unicode61 keeps as a token
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # (SQLite FTS5 docs: remove_diacritics 2
-# also folds the diacritics of code points that 1 leaves, e.g. decomposed ones)
 
 MATCHES: schema.Schema = {
     "article_id": "str",
@@ -88,14 +86,19 @@ _FOLDS: dict[int, str] = {}  # code point -> its fold, for str.translate (learnt
 _IRREGULAR: set[str] = set()  # characters whose fold is not one character ("ß", "ﬁ", marks)
 
 
-def _folded_with_offsets(text: str) -> tuple[str, np.ndarray]:
-    """`fold(text)` and, for each of its characters, the index of the character of `text` it
-    came from (a ligature or "ß" folds to several, a lone combining mark to none)."""
+def _learn_folds(text: str) -> None:
+    """Learn the fold of each character of `text` not met yet."""
     for c in [c for c in set(text) if ord(c) not in _FOLDS]:
         f = fold(c)
         _FOLDS[ord(c)] = f
         if len(f) != 1:
             _IRREGULAR.add(c)
+
+
+def _folded_with_offsets(text: str) -> tuple[str, np.ndarray]:
+    """`fold(text)` and, for each of its characters, the index of the character of `text` it
+    came from (a ligature or "ß" folds to several, a lone combining mark to none)."""
+    _learn_folds(text)
     if _IRREGULAR.isdisjoint(text):  # one character each: the offsets are the positions
         return text.translate(_FOLDS), np.arange(len(text), dtype=np.int64)
     out, where = [], []
@@ -116,8 +119,12 @@ class Term:
 
     @property
     def fts(self) -> str:
-        quoted = '"' + " ".join(self.tokens).replace('"', '""') + '"'
-        return quoted + ("*" if self.prefix else "")
+        """The sentences that hold every token (their order is checked on the text: the
+        full-text tables keep no positions)."""
+        quoted = ['"' + t.replace('"', '""') + '"' for t in self.tokens]
+        if self.prefix:
+            quoted[-1] += "*"
+        return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
     @property
     def pattern(self) -> str:
@@ -148,8 +155,9 @@ class Query:
         groups = [g[0].fts if len(g) == 1 else "(" + " OR ".join(t.fts for t in g) + ")"
                   for g in self.include]
         expr = " AND ".join(groups)
-        if self.exclude:
-            expr = f"({expr}) NOT (" + " OR ".join(t.fts for t in self.exclude) + ")"
+        words = [t for t in self.exclude if len(t.tokens) == 1]  # (a phrase: checked on the text)
+        if words:
+            expr = f"({expr}) NOT (" + " OR ".join(t.fts for t in words) + ")"
         return expr
 
     @property
@@ -158,9 +166,31 @@ class Query:
         return [t for g in self.include for t in g]
 
     @cached_property
+    def _ordered(self) -> list[int]:
+        """The terms' indexes, longest first (where two overlap, the longer is the match)."""
+        terms = self.terms
+        return sorted(range(len(terms)), key=lambda i: -len(" ".join(terms[i].tokens)))
+
+    @cached_property
     def regex(self) -> re.Pattern:
-        ordered = sorted(self.terms, key=lambda t: -len(" ".join(t.tokens)))  # longest first
-        return re.compile("|".join(f"(?:{t.pattern})" for t in ordered))
+        """The terms, one capturing group each (`term_of` maps a match's lastindex to its term)."""
+        return re.compile("|".join(f"({self.terms[i].pattern})" for i in self._ordered))
+
+    @cached_property
+    def term_of(self) -> np.ndarray:
+        return np.asarray([-1, *self._ordered], dtype=np.int64)
+
+    @cached_property
+    def group_of(self) -> np.ndarray:
+        """Per term, its group of `include` (every group must occur in a matching sentence)."""
+        return np.asarray([g for g, group in enumerate(self.include) for _ in group],
+                          dtype=np.int64)
+
+    @cached_property
+    def excluded_phrases(self) -> re.Pattern | None:
+        """The excluded terms of several words, which FTS5 cannot leave out without positions."""
+        phrases = [t for t in self.exclude if len(t.tokens) > 1]
+        return re.compile("|".join(f"(?:{t.pattern})" for t in phrases)) if phrases else None
 
     def __str__(self) -> str:
         parts = [" OR ".join(str(t) for t in g) for g in self.include]
@@ -194,7 +224,7 @@ def _word(raw: str) -> Term | None:
     return Term(tokens, prefix)
 
 
-_PIECE = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+_PIECE = re.compile(r'(-?)"([^"]*)"(\*?)|(\S+)')
 
 
 def parse_query(text: str) -> Query:
@@ -213,7 +243,7 @@ def parse_query(text: str) -> Query:
     negate = join = False
     last_positive = False  # whether the previous item can take an OR
     for m in _PIECE.finditer(text):
-        phrase, star, bare = m.group(1), m.group(2), m.group(3)
+        dash, phrase, star, bare = m.group(1), m.group(2), m.group(3), m.group(4)
         if bare == "OR":
             if not last_positive or join:
                 raise QueryError("OR goes between two things to find, as in "
@@ -226,11 +256,11 @@ def parse_query(text: str) -> Query:
                                  "balloon NOT weather.")
             negate = True
             continue
-        minus = bare is not None and bare.startswith("-") and len(bare) > 1
+        minus = bool(dash) or (bare is not None and bare.startswith("-") and len(bare) > 1)
         if minus:
             if join:
                 raise QueryError("OR cannot join an excluded word: write a OR b -c.")
-            negate, bare = True, bare[1:]
+            negate, bare = True, bare[1:] if bare is not None else None
         if phrase is not None:
             tokens = tuple(TOKEN.findall(fold(phrase)))
             if not tokens:
@@ -266,68 +296,23 @@ def parse_query(text: str) -> Query:
     return Query(text, tuple(tuple(g) for g in include), tuple(exclude))
 
 
-# ------------------------------------------------------------------------------ the index
-class SentenceIndex:
-    """An in-memory FTS5 table of a corpus's sentences; rowid = the sentence's row in
-    corpus.sentences."""
-
-    def __init__(self, texts):
-        self._db = sqlite3.connect(":memory:", check_same_thread=False)
-        self._lock = threading.Lock()
-        self._db.execute("create virtual table s using fts5(text, content='', "
-                         f"tokenize='{FTS_TOKENIZER}')")
-        self._db.executemany("insert into s(rowid, text) values (?, ?)", enumerate(texts))
-        self._db.commit()
-
-    def rows(self, query: Query) -> np.ndarray:
-        """The rows of the sentences that match `query`, ascending."""
-        with self._lock:
-            found = self._db.execute("select rowid from s where s match ? order by rowid",
-                                     (query.fts,)).fetchall()
-        return np.fromiter((r[0] for r in found), dtype=np.int64, count=len(found))
-
-
-_INDEXES: OrderedDict = OrderedDict()
-_INDEXES_LOCK = threading.Lock()
-KEEP_INDEXES = 4
-
-
-def sentence_index(corpus) -> SentenceIndex:
-    """The FTS5 table of `corpus`'s sentences, built on first use and kept per content (the
-    four most recent corpora)."""
-    key = (corpus.content_hash, len(corpus.sentences))
-    with _INDEXES_LOCK:
-        if key in _INDEXES:
-            _INDEXES.move_to_end(key)
-            return _INDEXES[key]
-    index = SentenceIndex(corpus.sentences_with_text()["text"].tolist())
-    with _INDEXES_LOCK:
-        _INDEXES[key] = index
-        while len(_INDEXES) > KEEP_INDEXES:
-            _INDEXES.popitem(last=False)
-    return index
-
-
 # ------------------------------------------------------------------------------ matching
-def spans(query: Query, sentence: str) -> list[tuple[int, int]]:
-    """The (start, end) characters of `sentence` where the query's terms occur."""
+def spans(query: Query, sentence: str) -> list[tuple[int, int, int]]:
+    """(start, end, term) of each occurrence of the query's terms in `sentence`: its characters
+    and the term's index in query.terms."""
     folded, where = _folded_with_offsets(sentence)
-    return [(int(where[m.start()]), int(where[m.end() - 1]) + 1)
+    return [(int(where[m.start()]), int(where[m.end() - 1]) + 1, int(query.term_of[m.lastindex]))
             for m in query.regex.finditer(folded) if m.end() > m.start()]
 
 
-def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(which text, start, end) of every occurrence of the query's terms in `texts`: one
+def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
+    """(which text, start, end, term) of every occurrence of the query's terms in `texts`: one
     regular-expression pass over the texts joined by NUL (which no term crosses), or one text at
     a time where a character folds to more or fewer than one."""
     if not texts:
-        return (np.zeros(0, dtype=np.int64),) * 3
+        return (np.zeros(0, dtype=np.int64),) * 4
     joined = "\x00".join(texts)
-    for c in [c for c in set(joined) if ord(c) not in _FOLDS]:
-        f = fold(c)
-        _FOLDS[ord(c)] = f
-        if len(f) != 1:
-            _IRREGULAR.add(c)
+    _learn_folds(joined)
     offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)
     if joined.count("\x00") != len(texts) - 1:  # a NUL of the text itself: a separator to us
         texts = [t.replace("\x00", " ") for t in texts]
@@ -341,20 +326,34 @@ def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.nd
         for k in kept:
             texts[k] = " " * len(texts[k])  # (same length: the offsets still hold)
         joined = "\x00".join(texts)
-    hits = [(m.start(), m.end()) for m in query.regex.finditer(joined.translate(_FOLDS))]
-    at = np.asarray(hits, dtype=np.int64).reshape(-1, 2)
+    hits = [(m.start(), m.end(), m.lastindex) for m in query.regex.finditer(joined.translate(_FOLDS))]
+    at = np.asarray(hits, dtype=np.int64).reshape(-1, 3)
     which = np.searchsorted(offsets, at[:, 0], side="right") - 1
-    starts, ends = at[:, 0] - offsets[which], at[:, 1] - offsets[which]
+    starts, ends, terms = at[:, 0] - offsets[which], at[:, 1] - offsets[which], query.term_of[at[:, 2]]
     if len(slow):
-        more = [(k, a, b) for k, t in kept.items() for a, b in spans(query, t)]
+        more = [(k, *hit) for k, t in kept.items() for hit in spans(query, t)]
         if more:
             extra = np.asarray(more, dtype=np.int64)
-            which = np.concatenate([which, extra[:, 0]])
-            starts = np.concatenate([starts, extra[:, 1]])
-            ends = np.concatenate([ends, extra[:, 2]])
+            which, starts, ends, terms = (np.concatenate([x, extra[:, i]]) for i, x in
+                                          enumerate((which, starts, ends, terms)))
             order = np.lexsort((starts, which))
-            which, starts, ends = which[order], starts[order], ends[order]
-    return which, starts, ends
+            which, starts, ends, terms = which[order], starts[order], ends[order], terms[order]
+    return which, starts, ends, terms
+
+
+def _holding(query: Query, texts: list[str], which: np.ndarray, terms: np.ndarray) -> np.ndarray:
+    """Per occurrence, whether its sentence matches the whole query: one of each group's terms
+    occurs in it (FTS5 found the sentences holding the words; this checks phrases' order) and
+    no excluded phrase does."""
+    held = np.zeros((len(texts), len(query.include)), dtype=bool)
+    held[which, query.group_of[terms]] = True
+    ok = held.all(axis=1)
+    if query.excluded_phrases is not None:
+        pattern = query.excluded_phrases
+        for i in np.flatnonzero(ok).tolist():
+            if pattern.search(_folded_with_offsets(texts[i])[0]):
+                ok[i] = False
+    return ok[which]
 
 
 def _as_query(query: Query | str) -> Query:
@@ -366,7 +365,7 @@ def search(selection: Selection, query: Query | str, *, actor: str | None = None
     (MATCHES, in corpus order); with `actor`, in sentences that name that actor only."""
     query = _as_query(query)
     corpus = selection.corpus
-    rows = sentence_index(corpus).rows(query)
+    rows = fulltext(corpus).rows(query.fts)
     if not selection.everything and len(rows):
         rows = rows[selection.mask("sentences")[rows]]
     sentences = corpus.sentences.iloc[rows]
@@ -380,7 +379,9 @@ def search(selection: Selection, query: Query | str, *, actor: str | None = None
     if sentences.empty:
         return schema.empty(MATCHES)
     texts = corpus.sentence_text(sentences)
-    which, starts, ends = _find(query, texts)
+    which, starts, ends, terms = _find(query, texts)
+    keep = _holding(query, texts, which, terms)
+    which, starts, ends = which[keep], starts[keep], ends[keep]
     found = pd.DataFrame({
         "article_id": sentences["article_id"].astype(str).to_numpy()[which],
         "sentence_id": sentences["sentence_id"].to_numpy()[which], "start": starts, "end": ends,

@@ -107,6 +107,11 @@ def write_text(path: Path, table: pa.Table) -> None:
     tmp.replace(path)
 
 
+def fulltext_path(parts: Path, part: str) -> Path:
+    """Where a clean part keeps its full-text table (analysis.fulltext)."""
+    return parts / f"{part}-clean-fulltext.sqlite"
+
+
 def has_text(parts: Path, name: str) -> bool:
     return all((parts / f"{name}-{t}.arrow").exists() for t in TEXT_TABLES)
 
@@ -225,6 +230,11 @@ def read_arrow(folder: Path, parts: dict[str, list[str]], layer: str, table: str
     return arrow
 
 
+def read_part(folder: Path, part: str, layer: str, table: str, columns: list[str]) -> pa.Table:
+    """One stored part's table as it is on disk, every row (of live articles or not)."""
+    return _read_file(folder / "parts" / f"{part}-{layer}-{table}", columns)
+
+
 def _read_file(stem: Path, columns: list[str]) -> pa.Table:
     """A part's table: for a text table the memory-mapped `<stem>.arrow`, where there is one;
     else `<stem>.feather` (a merged part) or `<stem>.parquet`."""
@@ -337,4 +347,5 @@ def read_texts(folder: Path, meta: dict) -> Texts:
                                   index=keys))
     at = pd.concat(found) if found else pd.DataFrame(columns=["part", "row", "first"], dtype=int)
     where = at[~at.index.duplicated(keep="last")].loc[meta["keys"]].to_numpy(np.int64)
-    return Texts(tuple(articles), tuple(zones), where[:, 0], where[:, 1], where[:, 2])
+    return Texts(tuple(articles), tuple(zones), where[:, 0], where[:, 1], where[:, 2],
+                 tuple(str(fulltext_path(folder / "parts", p)) for p in meta["clean"]))

@@ -8,11 +8,15 @@ import pytest
 
 from presslens.bench import _drop_entry, synthetic_corpus
 from analysis.corpus import SEEDS_DIR, load_corpus
-from analysis import identity, index, jobs, store
+from analysis import fulltext, identity, index, jobs, store
 from analysis.store import index_dir
 from analysis.pipeline import analyse, open_corpus
+from analysis.search import search
+from analysis.selection import Selection
 
 TABLES = ("mentions", "scored", "quotes", "topic_tags", "pairs", "duplicates")
+QUERIES = ("China", '"the United States"', "negotiat*", "Beijing -Taiwan", "trade OR climate",
+           'talks -"human rights"')
 
 
 @pytest.fixture
@@ -34,6 +38,8 @@ def _same(a, b):
     pd.testing.assert_series_equal(a.corpus.sentences_with_text()["text"],
                                    b.corpus.sentences_with_text()["text"])
     assert a.corpus.sentence_text(a.mentions) == b.corpus.sentence_text(a.mentions)
+    for query in QUERIES:  # (an index's full-text tables, or the plain corpus's in memory)
+        pd.testing.assert_frame_equal(search(Selection(a), query), search(Selection(b), query))
 
 
 def _append(path, n, prefix="New lead. "):
@@ -252,6 +258,43 @@ def test_many_parts_are_merged_and_later_additions_read_with_them(corpus_path, m
     grown, info = open_corpus(corpus_path)
     assert (info["processed"], info["parts"]) == (2, 2)
     _same(analyse(load_corpus(corpus_path)), grown)
+
+
+def test_each_stored_part_has_its_full_text_table_and_search_reads_them(corpus_path,
+                                                                         monkeypatch):
+    def tables():
+        parts = index_dir(corpus_path) / "parts"
+        meta = json.loads((index_dir(corpus_path) / "index.json").read_text())
+        return {p: store.fulltext_path(parts, p).exists() for p in meta["clean"]}
+
+    monkeypatch.setattr(jobs, "CHUNK", 10)
+    open_corpus(corpus_path)
+    assert list(tables().values()) == [True] * 3
+    _append(corpus_path, 2)  # a new part gets its own; the old ones are kept as they are
+    before = {p: store.fulltext_path(index_dir(corpus_path) / "parts", p).stat().st_mtime_ns
+              for p in tables()}
+    opened, _ = open_corpus(corpus_path)
+    assert len(tables()) == 4 and all(tables().values())
+    assert all(store.fulltext_path(index_dir(corpus_path) / "parts", p).stat().st_mtime_ns == t
+               for p, t in before.items())
+    plain = Selection(analyse(load_corpus(corpus_path)))
+    expected = [search(plain, q) for q in QUERIES]
+    # search asks the files, not a table built in memory
+    monkeypatch.setattr(fulltext, "_in_memory", lambda rows: pytest.fail("built in memory"))
+    for query, want in zip(QUERIES, expected):
+        pd.testing.assert_frame_equal(search(Selection(opened), query), want)
+
+
+def test_a_missing_full_text_table_is_built_in_memory_then_written_back(corpus_path):
+    open_corpus(corpus_path)
+    for f in (index_dir(corpus_path) / "parts").glob("*fulltext*"):
+        f.unlink()
+    opened, info = open_corpus(corpus_path)  # unchanged: opened as it is, nothing written
+    assert info["processed"] == 0
+    _same(analyse(load_corpus(corpus_path)), opened)  # (searched from memory)
+    _append(corpus_path, 1)
+    open_corpus(corpus_path)  # the next update writes every part's table
+    assert len(list((index_dir(corpus_path) / "parts").glob("*fulltext.sqlite"))) == 2
 
 
 def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():

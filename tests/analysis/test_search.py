@@ -75,7 +75,7 @@ def test_hostile_text_becomes_quoted_terms_only(text):
 def test_words_ending_in_punctuation_are_phrases():
     assert parse_query("U.S.").include == ((S.Term(("u", "s")),),)
     assert parse_query("China's").include == ((S.Term(("china", "s")),),)
-    assert parse_query("col:term").fts == '"col term"'
+    assert parse_query("col:term").fts == '("col" AND "term")'  # (order: checked on the text)
 
 
 # ------------------------------------------------------------------------------ operators
@@ -87,6 +87,16 @@ def test_a_phrase_keeps_its_order_and_never_crosses_a_sentence():
     assert found('"spy balloon"') == [("balloon", "spy balloon")]
     assert "break" not in {a for a, _ in found('"spy balloon"')}
     assert "break" not in {a for a, _ in found("spy balloon")}  # every word in one sentence
+
+
+def test_a_phrase_is_its_words_in_order_not_its_words_anywhere():
+    sel = _corpus({"order": "Trade war fears rose.", "reversed": "The war hurt trade.",
+                   "apart": "A trade deal ended the war.", "both": "War, trade and a trade war."})
+    assert found('"trade war"', sel) == [("order", "Trade war"), ("both", "trade war")]
+    # an excluded phrase leaves out only the sentences holding it, words in order
+    assert {a for a, _ in found('trade -"trade war"', sel)} == {"reversed", "apart"}
+    # each group must hold in the sentence: "fears" with a phrase that is not there
+    assert found('fears "war trade"', sel) == []
 
 
 def test_or_not_and_minus():
