@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test bench bench-cleaning bench-quotes setup setup-dev chromium clean
+.PHONY: run test bench bench-cleaning bench-quotes bench-search setup setup-dev chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ bench-cleaning: setup-dev
 # Quotations and their speakers on 44 real news articles annotated by hand
 bench-quotes: setup-dev
 	$(BIN)/python -m presslens bench-quotes
+
+# The Search page's server time per query on a synthetic corpus: make bench-search ARTICLES=50000
+ARTICLES ?= 50000
+bench-search: setup-dev
+	$(BIN)/python -m presslens bench-search --articles $(ARTICLES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache artifacts

@@ -57,7 +57,8 @@ def dependency_hash(registry: Registry, topics, engine: str) -> str:
 
 def rest_hash(topics, engine: str) -> str:
     """What the per-article analysis depends on besides the articles and the registry."""
-    h = hashlib.sha256(json.dumps([(t.name, t.terms) for t in topics]).encode())
+    h = hashlib.sha256(json.dumps([(t.name, t.terms, t.query) if t.query else (t.name, t.terms)
+                                     for t in topics]).encode())
     h.update(f"{engine}|{model_version()}|{INDEX_VERSION}".encode())
     return h.hexdigest()[:16]
 

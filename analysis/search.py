@@ -186,11 +186,11 @@ class Query:
         return np.asarray([g for g, group in enumerate(self.include) for _ in group],
                           dtype=np.int64)
 
-    @cached_property
-    def excluded_phrases(self) -> re.Pattern | None:
-        """The excluded terms of several words, which FTS5 cannot leave out without positions."""
-        phrases = [t for t in self.exclude if len(t.tokens) > 1]
-        return re.compile("|".join(f"(?:{t.pattern})" for t in phrases)) if phrases else None
+    def excluded(self, *, words: bool) -> re.Pattern | None:
+        """The excluded terms of several words (which FTS5 cannot leave out without positions),
+        and with `words` the one-word ones too."""
+        terms = [t for t in self.exclude if words or len(t.tokens) > 1]
+        return re.compile("|".join(f"(?:{t.pattern})" for t in terms)) if terms else None
 
     def __str__(self) -> str:
         parts = [" OR ".join(str(t) for t in g) for g in self.include]
@@ -341,19 +341,33 @@ def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
     return which, starts, ends, terms
 
 
-def _holding(query: Query, texts: list[str], which: np.ndarray, terms: np.ndarray) -> np.ndarray:
+def _holding(query: Query, texts: list[str], which: np.ndarray, terms: np.ndarray, *,
+             words_excluded: bool = True) -> np.ndarray:
     """Per occurrence, whether its sentence matches the whole query: one of each group's terms
     occurs in it (FTS5 found the sentences holding the words; this checks phrases' order) and
-    no excluded phrase does."""
+    no excluded phrase does (nor, unless FTS5 left them out already, `words_excluded`, an
+    excluded word)."""
     held = np.zeros((len(texts), len(query.include)), dtype=bool)
     held[which, query.group_of[terms]] = True
     ok = held.all(axis=1)
-    if query.excluded_phrases is not None:
-        pattern = query.excluded_phrases
+    pattern = query.excluded(words=not words_excluded)
+    if pattern is not None:
         for i in np.flatnonzero(ok).tolist():
             if pattern.search(_folded_with_offsets(texts[i])[0]):
                 ok[i] = False
     return ok[which]
+
+
+def sentence_hits(query: Query, texts: list[str]) -> list[list[str]]:
+    """For each text (a sentence), the words of it that match `query`, or [] where it does
+    not match: the same reading as `search`, without the full-text tables (topics.toml's
+    saved queries, tagged as each article is analysed)."""
+    which, starts, ends, terms = _find(query, texts)
+    keep = _holding(query, texts, which, terms, words_excluded=False)
+    out: list[list[str]] = [[] for _ in texts]
+    for i, a, b in zip(which[keep].tolist(), starts[keep].tolist(), ends[keep].tolist()):
+        out[i].append(texts[i][a:b])
+    return out
 
 
 def _as_query(query: Query | str) -> Query:
@@ -389,6 +403,16 @@ def search(selection: Selection, query: Query | str, *, actor: str | None = None
     meta = selection.articles[["article_id", "outlet", "published"]].astype({"article_id": str})
     found = found.merge(meta, on="article_id", how="left")
     return schema.conform(found, MATCHES)
+
+
+def in_article(corpus, matches: pd.DataFrame, article_id: str) -> list[tuple[int, int]]:
+    """The `matches` (MATCHES or KWIC rows) of one article as (start, end) of its text."""
+    mine = matches[matches["article_id"].astype(str) == article_id]
+    s = corpus.sentences
+    starts = s.loc[(s["article_id"] == article_id).to_numpy()].set_index("sentence_id")["start"]
+    offset = starts.reindex(mine["sentence_id"]).to_numpy()
+    return list(zip((offset + mine["start"].to_numpy()).tolist(),
+                    (offset + mine["end"].to_numpy()).tolist()))
 
 
 def count_matches(selection: Selection, matches: pd.DataFrame) -> pd.DataFrame:

@@ -1,9 +1,11 @@
 """Topics: which sentences touch which subject, from an editable list of terms per topic.
 
 The topics file (`topics.toml` in the corpus folder; the seeds' list where a corpus has none)
-holds `[[topics]]` entries with a `name` and `terms`; a term matches case-insensitively on
-word boundaries, and a sentence may belong to several topics. Transparent by design: every
-share opens to the sentences and the terms that put them there.
+holds `[[topics]]` entries with a `name` and either `terms` (each matches case-insensitively on
+word boundaries) or a `query` in the Search page's language (analysis.search: words,
+"phrases", OR, NOT, prefix*; saved from that page by `save_query_topic`). A sentence may
+belong to several topics. Transparent by design: every share opens to the sentences and the
+words that put them there.
 """
 from __future__ import annotations
 
@@ -13,10 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import tomli_w
 
 from analysis import schema
 from analysis.cleaning import fold_case, foldable
+from analysis.actors import write_atomic
 from analysis.corpus import SEEDS_DIR
+from analysis.library import read_only
+from analysis.search import QueryError, parse_query, sentence_hits
 from analysis.selection import Selection
 
 TOPICS_FILE = "topics.toml"
@@ -25,19 +31,65 @@ TOPICS_FILE = "topics.toml"
 @dataclass(frozen=True)
 class Topic:
     name: str
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+    query: str = ""  # a search query (analysis.search) in place of terms
+
+
+class TopicError(ValueError):
+    """A topic that cannot be saved; the message says why and what to do."""
+
+
+def _topics_path(folder: Path) -> Path:
+    return folder / TOPICS_FILE if (folder / TOPICS_FILE).exists() else SEEDS_DIR / TOPICS_FILE
 
 
 def load_topics(folder: Path) -> tuple[list[Topic], str]:
-    """The corpus's topics (or the seeds'), and a problem message ("" when fine)."""
-    path = folder / TOPICS_FILE if (folder / TOPICS_FILE).exists() else SEEDS_DIR / TOPICS_FILE
+    """The corpus's topics (or the seeds'), and a problem message ("" when fine); a topic
+    whose query cannot be read is left out, and named in the message."""
+    path = _topics_path(folder)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        topics = [Topic(str(t["name"]), tuple(str(x) for x in t["terms"] if str(x).strip()))
+        topics = [Topic(str(t["name"]), tuple(str(x) for x in t.get("terms", []) if str(x).strip()),
+                        str(t.get("query", "")).strip())
                   for t in data.get("topics", [])]
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        return [], f"{path.name}: cannot be used ({exc}); each [[topics]] needs name and terms"
-    return [t for t in topics if t.terms], ""
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
+        return [], (f"{path.name}: cannot be used ({exc}); each [[topics]] needs a name and "
+                    "terms (or a query)")
+    problems = []
+    for t in [t for t in topics if t.query]:
+        try:
+            parse_query(t.query)
+        except QueryError as exc:
+            problems.append(f"{path.name}: topic “{t.name}” is left out, its query cannot be "
+                            f"read: {exc}")
+            topics.remove(t)
+    return [t for t in topics if t.terms or t.query], "; ".join(problems)
+
+
+def save_query_topic(folder: Path, name: str, query: str) -> Topic:
+    """Add a topic defined by a search query to the corpus's topics.toml, written atomically
+    (a corpus that had none starts from the topics it was using). Raises TopicError, leaving
+    the file as it was, where the name is empty or taken, or the query cannot be read."""
+    name, query = name.strip(), query.strip()
+    if not name:
+        raise TopicError("Give the topic a name.")
+    try:
+        parse_query(query)
+    except QueryError as exc:
+        raise TopicError(f"The query cannot be saved: {exc}") from None
+    if read_only(folder):
+        raise TopicError("This corpus is read-only (the seeds): create a corpus on the Corpus "
+                         "page to keep topics of your own.")
+    topics, problem = load_topics(folder)
+    if problem and not topics:
+        raise TopicError(f"{problem}. Fix the file first, then save the topic.")
+    if name.casefold() in {t.name.casefold() for t in topics}:
+        raise TopicError(f"A topic called “{name}” exists already: choose another name.")
+    text = _topics_path(folder).read_text(encoding="utf-8")
+    entry = "[[topics]]\n" + tomli_w.dumps({"name": name, "query": query})
+    write_atomic(folder / TOPICS_FILE, text.rstrip("\n") + "\n\n# saved from the Search page\n"
+                 + entry)
+    return Topic(name, (), query)
 
 
 _WORD = re.compile(r"\w+")
@@ -59,6 +111,12 @@ def tag_sentences(sentences: pd.DataFrame, topics: list[Topic]) -> pd.DataFrame:
                       sentences["text"].tolist()))  # read once, not once per topic
     words = [set(_WORD.findall(fold_case(text))) for _, _, text in listed]
     for topic in topics:
+        if topic.query:
+            hits = sentence_hits(parse_query(topic.query), [text for _, _, text in listed])
+            rows += [{"article_id": a, "sentence_id": s, "topic": topic.name,
+                      "terms": ", ".join(dict.fromkeys(h.lower() for h in found))}
+                     for (a, s, _), found in zip(listed, hits) if found]
+            continue
         findall = re.compile(r"(?<![\w-])(?:" + "|".join(
             re.escape(t) for t in sorted(topic.terms, key=len, reverse=True)) + r")(?![\w-])",
             re.I).findall

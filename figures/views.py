@@ -410,6 +410,7 @@ class ReportSettings:
     mentions: MentionSettings = field(default_factory=MentionSettings)
     tone: ToneSettings = field(default_factory=ToneSettings)
     compare: CompareSettings = field(default_factory=CompareSettings)
+    search: tuple[list[str], SearchSettings] | None = None  # the Search page's queries, if any
 
 
 def report_charts(selection: Selection, settings: ReportSettings = ReportSettings(), *,
@@ -439,13 +440,19 @@ def report_charts(selection: Selection, settings: ReportSettings = ReportSetting
         out.append(co_mentions_view(cmp, actors, settings.compare.co_mention_outlet))
         tables.append(("outlets-distinctive-terms",
                        distinctive_view(cmp, settings.compare.drop_names)))
+    if settings.search is not None:
+        shown = search_view(selection, *settings.search)
+        out += shown.charts
+        if shown.matches:
+            tables.append(("search-concordance", shown.concordance))
     return out, tables
 
 
 # ------------------------------------------------------------------------------ search
 # (the Search page: analysis.search's matches per outlet, over time and in context)
 from analysis.search import (COUNTS as SEARCH_COUNTS, MAX_QUERIES, QueryError,  # noqa: E402
-                             count_matches, kwic, matches_by_date, parse_query, search)
+                             count_matches, in_article, kwic, matches_by_date, parse_query,
+                             search)
 
 SEARCH_MEASURES = {
     "matches": "Matches (raw count)",
@@ -480,6 +487,11 @@ class SearchView:
     @property
     def matches(self) -> int:
         return int(self.counts["matches"].sum()) if len(self.counts) else 0
+
+    def in_article(self, corpus, article_id: str, query: str) -> list[tuple[int, int]]:
+        """Every match of `query` in one article, as (start, end) of the article's text."""
+        conc = self.concordance
+        return in_article(corpus, conc[(conc["query"] == query).to_numpy()], article_id)
 
 
 def _search_method(queries: list[str], settings: SearchSettings) -> str:

@@ -1,12 +1,15 @@
 """Search: ask the corpus for words and phrases; matches per outlet, over time, in context."""
+import pandas as pd
 import streamlit as st
 
+from analysis.pipeline import corpus_folder
 from analysis.search import HELP, MAX_QUERIES, MAX_QUERY_CHARS, SORTS, sort_kwic
+from analysis.topics import TopicError, save_query_topic
 from figures import views
 from ui import downloads, url_state as url
 from ui.data import selection_or_stop, view
 from ui.evidence import PAGE_SIZE
-from ui.html import highlight_html
+from ui.html import highlight_html, paragraphs_html
 
 DEFAULTS = views.SearchSettings()
 
@@ -52,6 +55,23 @@ if not shown.matches:
 arts = sel.articles
 st.markdown(f"**{shown.matches:,} matches** in {len(arts):,} selected articles "
             f"({int(arts['words'].sum()):,} words) of {arts['outlet'].nunique()} outlet(s).")
+with st.popover("Save a query as a topic", icon=":material/bookmark_add:"):
+    st.caption("The query joins the corpus's topics.toml as a topic: the Compare page's Topics "
+               "tab then shows each outlet's share of sentences that match it (every article "
+               "is analysed again once).")
+    with st.form("q_topic", border=False):
+        which = st.selectbox("Query", shown.queries, key="q_topic_query")
+        name = st.text_input("Topic name", key="q_topic_name", max_chars=80)
+        if st.form_submit_button("Save as topic"):
+            try:
+                save_query_topic(corpus_folder(corpus), name or which, which)
+                st.session_state["q_saved"] = (f"Saved “{name or which}” to topics.toml: see "
+                                               "Compare outlets → Topics.")
+                st.rerun()
+            except TopicError as exc:
+                st.error(str(exc))
+if saved := st.session_state.pop("q_saved", None):
+    st.success(saved)
 downloads.chart(shown.by_outlet)
 with (box := st.expander("The numbers with their denominators (n per outlet)", key="q_numbers",
                          on_change="rerun")):
@@ -75,7 +95,8 @@ labels = corpus.labels
 st.dataframe(rows.assign(article=rows["article_id"].map(labels))[
                  ["left", "match", "right", "query", "outlet", "published", "article"]],
              hide_index=True, width="stretch",
-             column_config={"left": st.column_config.TextColumn(width="medium"),
+             column_config={"left": st.column_config.TextColumn(width="medium", alignment="right"),
+                            "match": st.column_config.TextColumn(alignment="center"),
                             "right": st.column_config.TextColumn(width="medium"),
                             "published": st.column_config.DateColumn(format="YYYY-MM-DD")})
 prov = downloads.provenance(shown.by_outlet.method, sel)
@@ -83,12 +104,17 @@ st.download_button("Concordance (CSV)", downloads.export.table_csv(conc, prov),
                    file_name="search-concordance.csv", mime="text/csv", on_click="ignore",
                    icon=":material/table:")
 choices = list(range(len(rows)))
-opened = st.selectbox("Open a match in its sentence", choices, key="q_open",
+opened = st.selectbox("Open a match in its article", choices, key="q_open",
                       format_func=lambda i: f"{rows.iloc[i]['outlet']} · "
                                             f"{labels.get(rows.iloc[i]['article_id'], '')} · "
                                             f"{rows.iloc[i]['match']}")
 if opened is not None and opened < len(rows):
     row = rows.iloc[opened]
     sentence = corpus.sentence_text(rows.iloc[[opened]])[0]
-    body = highlight_html(sentence, [(int(row["start"]), int(row["end"]))])
-    st.html(f"<p>{body}</p>")
+    st.html(f"<p>{highlight_html(sentence, [(int(row['start']), int(row['end']))])}</p>")
+    at = shown.in_article(corpus, row["article_id"], row["query"])
+    date = f" · {row['published']:%Y-%m-%d}" if pd.notna(row["published"]) else ""
+    st.caption(f"The whole article: {labels.get(row['article_id'], '')} · {row['outlet']}{date}; "
+               f"every match of “{row['query']}” in it is marked ({len(at)}).")
+    with st.container(height=420):
+        st.html(paragraphs_html(corpus.article_text(row["article_id"]), at))

@@ -14,6 +14,7 @@
     python -m presslens bench-cleaning [--dataset DIR] [--list]   article text kept from real pages
     python -m presslens bench-actors [--annotations DIR] [--misses] actors found with no registry
     python -m presslens bench-quotes [--annotations DIR] [--wrong]  quotes and speakers, real news
+    python -m presslens bench-search --articles N [--workdir DIR]  query time on a large corpus
     python -m presslens evaluate-sentiment FILE.jsonl             engines on NewsMTSC-style data
 
 DIR is a corpus folder or a .csv/.jsonl table and defaults to the seed corpus.
@@ -284,6 +285,13 @@ def cmd_bench_quotes(args: argparse.Namespace) -> pd.DataFrame:
     return rows if args.list else summarise(rows)
 
 
+def cmd_bench_search(args: argparse.Namespace) -> None:
+    from presslens.bench_search import report, run_bench_search
+
+    workdir = args.workdir or Path(f"bench-results/search-{args.articles}")
+    print(report(*run_bench_search(args.articles, workdir)))
+
+
 # What an empty table means, and what to do (printed instead of an empty table).
 EMPTY = {
     "corpus": "no article: the folder or table holds no readable article (see the problems above)",
@@ -396,6 +404,13 @@ def main(argv: list[str] | None = None) -> int:
         if name == "bench-quotes":
             p.add_argument("--wrong", action="store_true",
                            help="the quotations given the wrong speaker, and rows that are none")
+    p = sub.add_parser("bench-search", help="the Search page's server time per query, and the "
+                       "full-text tables' size, on a synthetic corpus of N articles")
+    p.add_argument("--articles", type=int, default=50_000)
+    p.add_argument("--workdir", type=Path, default=None,
+                   help="where the corpus and its index are kept (default: "
+                        "bench-results/search-N; reused by the next run)")
+    p.set_defaults(func=cmd_bench_search, format="table")
     p = sub.add_parser("evaluate-sentiment", help="accuracy, macro-F1, per class and "
                        "confusion matrix of each engine on a NewsMTSC-style .jsonl")
     p.add_argument("file", type=Path)

@@ -5,7 +5,7 @@
 Checks OLD_REF out into a temporary git worktree, makes one synthetic corpus per size (the
 same bytes for both), and indexes it from scratch with each tree in turn, alternating old and
 new each round so that whatever else the machine does falls on both. Also times opening the
-index again and re-indexing after ten articles are added. Prints the medians and new/old."""
+index again, re-indexing after ten articles are added, and the index's size on disk. Prints the medians and new/old."""
 from __future__ import annotations
 
 import argparse
@@ -29,6 +29,8 @@ open_ = getattr(pipeline, "open_corpus", None) or getattr(pipeline, "open_indexe
 t0 = time.perf_counter()
 _, info, _ = pipeline.update_index(corpus, workers=2)
 fresh = time.perf_counter() - t0
+from analysis.store import index_dir
+size_mb = sum(f.stat().st_size for f in index_dir(corpus).rglob("*") if f.is_file()) / 1e6
 t0 = time.perf_counter()
 analysis, _ = open_(corpus)
 reopen = time.perf_counter() - t0
@@ -41,7 +43,7 @@ t0 = time.perf_counter()
 pipeline.update_index(corpus, workers=2)
 add10 = time.perf_counter() - t0
 print(json.dumps({"index_2_workers": fresh, "open_index": reopen, "reindex_after_adding_10": add10,
-                  "words": info["words"], "mentions": mentions}))
+                  "index_mb": size_mb, "words": info["words"], "mentions": mentions}))
 """
 
 
@@ -84,8 +86,9 @@ def main() -> None:
                     if runs["old"][0][key] != runs["new"][0][key]:
                         print(f"NOTE {key} differ: old {runs['old'][0][key]}, new {runs['new'][0][key]}")
                 print(f"\n{n} articles, medians of {args.rounds} alternating rounds")
-                print(f"{'metric':<28}{'old s':>9}{'new s':>9}{'new/old':>9}")
-                for key in ("index_2_workers", "open_index", "reindex_after_adding_10"):
+                print(f"{'metric (s, or MB on disk)':<28}{'old':>9}{'new':>9}{'new/old':>9}")
+                for key in ("index_2_workers", "open_index", "reindex_after_adding_10",
+                            "index_mb"):
                     old = statistics.median(x[key] for x in runs["old"])
                     new = statistics.median(x[key] for x in runs["new"])
                     print(f"{key:<28}{old:>9.3f}{new:>9.3f}{new / old:>9.2f}")

@@ -75,7 +75,8 @@ def report_settings(saved: Mapping) -> views.ReportSettings:
     """Each page as the user last drew it (what `remember` kept), else with its defaults."""
     return views.ReportSettings(mentions=saved.get("mentions", views.MentionSettings()),
                                 tone=saved.get("tone", views.ToneSettings()),
-                                compare=saved.get("compare", views.CompareSettings()))
+                                compare=saved.get("compare", views.CompareSettings()),
+                                search=saved.get("search"))
 
 
 def report_button() -> None:

@@ -4,10 +4,16 @@ from __future__ import annotations
 import html
 
 
-def paragraphs_html(text: str) -> str:
-    """Article text as escaped HTML paragraphs."""
-    paras = [p for p in text.split("\n\n") if p.strip()]
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+def paragraphs_html(text: str, spans: list[tuple[int, int]] = ()) -> str:
+    """Article text as escaped HTML paragraphs, each (start, end) span of `text` in <mark>."""
+    out, at = [], 0
+    for para in text.split("\n\n"):
+        lo, hi = at, at + len(para)
+        at = hi + 2
+        if para.strip():
+            mine = [(max(a, lo) - lo, min(b, hi) - lo) for a, b in spans if a < hi and b > lo]
+            out.append(f"<p>{highlight_html(para, mine) if mine else html.escape(para)}</p>")
+    return "".join(out)
 
 
 def highlight_html(sentence: str, spans: list[tuple[int, int]], *,

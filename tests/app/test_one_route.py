@@ -118,6 +118,8 @@ def test_the_report_draws_what_the_pages_drew_with_the_users_picks(app, monkeypa
     picked = at.multiselect(key="o_outlets")
     picked.set_value(picked.options[:3]).run()
     last(at.selectbox(key="o_focus").set_value(picked.options[1]))
+    at.switch_page("pages/search.py").run()
+    last(at.text_area(key="q").set_value("China\nTaiwan OR Taipei"))
     assert not at.exception
     settings = report_settings(at.session_state[SAVED])
     assert settings.mentions.measure == "per_1k_words" and settings.mentions.top_n == 5
@@ -125,7 +127,7 @@ def test_the_report_draws_what_the_pages_drew_with_the_users_picks(app, monkeypa
     charts, _ = views.report_charts(Selection(seeds, Filters()), settings)
     _same_data(final, charts)
     assert {"mentions-ranked", "mentions-heatmap", "tone-by-actor-and-outlet",
-            "outlets-attention"} <= set(final)
+            "outlets-attention", "search-by-outlet", "search-over-time"} <= set(final)
     heatmap = next(c for c in charts if c.name == "mentions-heatmap")
     assert "per 1,000 words" in heatmap.fig.layout.title.text  # the page's measure, not a default
     assert len(next(c for c in charts if c.name == "mentions-ranked").data) == 5

@@ -47,3 +47,36 @@ def test_the_query_comes_from_the_link(app):
     at = _search(app)
     assert at.text_area(key="q").value == "balloon"
     assert "matches" in " ".join(m.value for m in at.markdown)
+
+
+def test_a_match_opens_its_whole_article_with_every_match_marked(app):
+    at = _search(app, "China")
+    at.selectbox(key="q_open").set_value(1).run()
+    assert not at.exception
+    caption = next(c.value for c in at.caption if c.value.startswith("The whole article"))
+    marked = int(caption.rsplit("(", 1)[1].rstrip(")."))
+    article = max((h.proto.body for h in at.get("html")), key=len)
+    assert article.count("<mark>") == marked >= 1
+    assert article.count("<p>") > 3  # the article, not the sentence alone
+
+
+def test_a_query_saved_as_a_topic_reaches_the_compare_page(app, corpus_copy):
+    at = _search(app, '"spy balloon" OR surveillance')
+    at.text_input(key="q_topic_name").set_value("Balloon watch")
+    next(b for b in at.get("form_submit_button")
+         if "Save as topic" in b.proto.label).click().run()
+    assert not at.exception
+    assert "Saved “Balloon watch”" in at.success[0].value
+    assert 'query = "\\"spy balloon\\" OR surveillance"' in (corpus_copy / "topics.toml").read_text()
+    at.query_params["o_tab"] = "Topics"
+    at.switch_page("pages/outlets.py").run()
+    assert not at.exception
+    assert any("Balloon watch" in c.proto.spec for c in at.get("plotly_chart"))
+
+
+def test_a_topic_name_taken_is_refused_with_the_reason(app, corpus_copy):
+    at = _search(app, "balloon")
+    at.text_input(key="q_topic_name").set_value("Taiwan")
+    next(b for b in at.get("form_submit_button")
+         if "Save as topic" in b.proto.label).click().run()
+    assert "exists already" in at.error[0].value
