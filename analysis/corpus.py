@@ -125,6 +125,28 @@ class Corpus:
         return (dict(zip(ids.iloc[first].astype(str), first)),
                 self.sentences["start"].to_numpy(), self.sentences["end"].to_numpy())
 
+    @cached_property
+    def sentence_position(self) -> np.ndarray:
+        """Per row of `sentences`, the position (row of `articles`) of its article."""
+        ids = self.sentences["article_id"]
+        ids = ids if isinstance(ids.dtype, pd.CategoricalDtype) else ids.astype("category")
+        at = pd.Index(self.articles["article_id"].astype(str)).get_indexer(
+            ids.cat.categories.astype(str))
+        return at[ids.cat.codes.to_numpy()].astype(np.int64)
+
+    def sentence_text_at(self, rows: np.ndarray) -> list[str]:
+        """Text of these rows (positions) of `sentences`, given article by article."""
+        if "text" in self.sentences.columns:
+            return self.sentences["text"].to_numpy()[rows].tolist()
+        _, starts, ends = self._sentence_rows
+        out, current, body, article = [], -1, "", self._texts.article
+        for p, lo, hi in zip(self.sentence_position[rows].tolist(), starts[rows].tolist(),
+                             ends[rows].tolist()):
+            if p != current:
+                current, body = p, article(p)
+            out.append(body[lo:hi])
+        return out
+
     def article_text(self, article_id: str) -> str:
         return self._texts.article(self._article_rows[article_id])
 
@@ -140,12 +162,14 @@ class Corpus:
             return self._lookup(rows)
         article = self._article_rows
         first, starts, ends = self._sentence_rows
+        ids = rows["article_id"].astype(str).tolist()
+        at = np.fromiter((first[a] + s for a, s in zip(ids, rows["sentence_id"].tolist())),
+                         dtype=np.int64, count=len(ids))
         out, current, body = [], None, ""
-        for a, s in zip(rows["article_id"].astype(str), rows["sentence_id"]):
+        for a, lo, hi in zip(ids, starts[at].tolist(), ends[at].tolist()):
             if a != current:  # rows come article by article: each article read once
                 current, body = a, self._texts.article(article[a])
-            row = first[a] + int(s)
-            out.append(body[starts[row]:ends[row]])
+            out.append(body[lo:hi])
         return out
 
     @cached_property

@@ -110,11 +110,7 @@ def _in_memory(rows: Iterable[tuple[int, str]]) -> sqlite3.Connection:
 def _sentence_ranges(corpus) -> tuple[np.ndarray, np.ndarray]:
     """Per article position, its first row in corpus.sentences and the row after its last
     (equal where it has none); the sentences are listed article after article."""
-    ids = corpus.sentences["article_id"]
-    ids = ids if isinstance(ids.dtype, pd.CategoricalDtype) else ids.astype("category")
-    at = pd.Index(corpus.articles["article_id"].astype(str)).get_indexer(
-        ids.cat.categories.astype(str))
-    position = at[ids.cat.codes.to_numpy()]
+    position = corpus.sentence_position
     counts = np.bincount(position, minlength=len(corpus.articles)) if len(position) else \
         np.zeros(len(corpus.articles), dtype=np.int64)
     first = np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)

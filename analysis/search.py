@@ -82,25 +82,40 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-_FOLDS: dict[int, str] = {}  # code point -> its fold, for str.translate (learnt as met)
+_FOLDS: dict[int, str] = {ord(c): c.lower() for c in map(chr, range(128))}  # code point -> its
+# fold, for str.translate: ASCII's is its lower case; the others are learnt as they are met
 _IRREGULAR: set[str] = set()  # characters whose fold is not one character ("ß", "ﬁ", marks)
+_LOWERED: set[str] = set()  # characters beyond ASCII whose fold is their str.lower() (most)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _learn_folds(text: str) -> None:
-    """Learn the fold of each character of `text` not met yet."""
-    for c in [c for c in set(text) if ord(c) not in _FOLDS]:
+def _learn_folds(text: str) -> set[str]:
+    """Learn the fold of each character of `text` not met yet; returns the characters it
+    holds beyond ASCII."""
+    chars = set(_NON_ASCII.findall(text))
+    for c in [c for c in chars if ord(c) not in _FOLDS]:
         f = fold(c)
         _FOLDS[ord(c)] = f
         if len(f) != 1:
             _IRREGULAR.add(c)
+        if f == c.lower():
+            _LOWERED.add(c)
+    return chars
+
+
+def _folded(text: str, chars: set[str]) -> str:
+    """fold(text) for a text of one-character folds: str.lower where that is the same for
+    each of its characters beyond ASCII (`chars`), as it mostly is, and many times faster
+    than translate."""
+    return text.lower() if chars <= _LOWERED else text.translate(_FOLDS)
 
 
 def _folded_with_offsets(text: str) -> tuple[str, np.ndarray]:
     """`fold(text)` and, for each of its characters, the index of the character of `text` it
     came from (a ligature or "ß" folds to several, a lone combining mark to none)."""
-    _learn_folds(text)
-    if _IRREGULAR.isdisjoint(text):  # one character each: the offsets are the positions
-        return text.translate(_FOLDS), np.arange(len(text), dtype=np.int64)
+    chars = _learn_folds(text)
+    if _IRREGULAR.isdisjoint(chars):  # one character each: the offsets are the positions
+        return _folded(text, chars), np.arange(len(text), dtype=np.int64)
     out, where = [], []
     for i, c in enumerate(text):
         f = _FOLDS[ord(c)]
@@ -127,13 +142,19 @@ class Term:
         return quoted[0] if len(quoted) == 1 else "(" + " AND ".join(quoted) + ")"
 
     @property
-    def pattern(self) -> str:
-        """A regular expression for the folded text: the tokens whole, any non-token
-        characters between them, as FTS5 reads a phrase."""
+    def body(self) -> str:
+        """A regular expression for the folded text, but for the boundary before it: the
+        tokens, any non-token characters between them (as FTS5 reads a phrase), and no token
+        character after it. It starts with a literal, which `re` looks for fast."""
         parts = [re.escape(t) for t in self.tokens]
         if self.prefix:
             parts[-1] += r"[^\W_]*"
-        return r"(?<![^\W_])" + r"(?:[^\w\x00]|_)+".join(parts) + r"(?![^\W_])"
+        return r"(?:[^\w\x00]|_)+".join(parts) + r"(?![^\W_])"
+
+    @property
+    def pattern(self) -> str:
+        """`body` with the boundary before it: the term's tokens whole."""
+        return r"(?<![^\W_])" + self.body
 
     def __str__(self) -> str:
         text = " ".join(self.tokens)
@@ -173,12 +194,36 @@ class Query:
 
     @cached_property
     def regex(self) -> re.Pattern:
-        """The terms, one capturing group each (`term_of` maps a match's lastindex to its term)."""
-        return re.compile("|".join(f"({self.terms[i].pattern})" for i in self._ordered))
+        """The terms as one alternation, longest first: what `occurrences` finds (the plain
+        definition of it)."""
+        return re.compile("|".join(f"(?:{self.terms[i].pattern})" for i in self._ordered))
 
     @cached_property
-    def term_of(self) -> np.ndarray:
-        return np.asarray([-1, *self._ordered], dtype=np.int64)
+    def _bodies(self) -> list[re.Pattern]:
+        return [re.compile(self.terms[i].body) for i in self._ordered]
+
+    def occurrences(self, folded: str) -> list[tuple[int, int, int]]:
+        """(start, end, term index) of each occurrence of the terms in a folded text, as
+        `regex.finditer` finds them (from the left, none overlapping, the longest term where
+        several start at one place), found a term at a time by its literal start with the
+        boundary before it checked here (a token character is one str.isalnum holds), each
+        start tried, then the earliest kept: many times faster than the alternation, whose
+        lookbehind runs at every place of the text."""
+        found = []
+        for rank, body in enumerate(self._bodies):
+            search, at = body.search, 0
+            while (m := search(folded, at)) is not None:
+                a = m.start()
+                if a == 0 or not folded[a - 1].isalnum():
+                    found.append((a, m.end(), rank))
+                at = a + 1
+        found.sort()
+        out, end, order = [], 0, self._ordered
+        for a, b, rank in found:
+            if a >= end:
+                out.append((a, b, order[rank]))
+                end = b
+        return out
 
     @cached_property
     def group_of(self) -> np.ndarray:
@@ -201,12 +246,14 @@ HELP = """\
 - **words**: `balloon spy` finds sentences with both words, anywhere in the sentence.
 - **"exact phrase"**: `"spy balloon"`, the words in this order, inside one sentence.
 - **OR**: `decoupling OR de-risking`, either one (write OR in capitals).
-- **NOT** or **-**: `balloon -weather` or `balloon NOT weather`, leave out sentences with it.
+- **NOT** or **-**: `balloon -weather`, `balloon NOT weather` or `balloon -"weather balloon"`,
+  leave out sentences with it.
 - **prefix\\***: `negotiat*` finds negotiate, negotiations, negotiator.
 - Case and accents are ignored: `beijing` finds Beijing, `emigre` finds émigré.
 - Punctuation inside a word splits it: `U.S.` is the phrase "u s" (it does not find "US";
   ask for `U.S. OR US` to get both), `China's` is "china s".
-- One query per line, up to five, compared in one colour each.
+- One query per line, up to five, compared in one colour each. "Save a query as a topic"
+  adds it to the corpus's topics (Compare outlets → Topics).
 """
 
 
@@ -301,8 +348,7 @@ def spans(query: Query, sentence: str) -> list[tuple[int, int, int]]:
     """(start, end, term) of each occurrence of the query's terms in `sentence`: its characters
     and the term's index in query.terms."""
     folded, where = _folded_with_offsets(sentence)
-    return [(int(where[m.start()]), int(where[m.end() - 1]) + 1, int(query.term_of[m.lastindex]))
-            for m in query.regex.finditer(folded) if m.end() > m.start()]
+    return [(int(where[a]), int(where[b - 1]) + 1, t) for a, b, t in query.occurrences(folded)]
 
 
 def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
@@ -312,12 +358,12 @@ def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
     if not texts:
         return (np.zeros(0, dtype=np.int64),) * 4
     joined = "\x00".join(texts)
-    _learn_folds(joined)
+    chars = _learn_folds(joined)
     offsets = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).astype(np.int64)
     if joined.count("\x00") != len(texts) - 1:  # a NUL of the text itself: a separator to us
         texts = [t.replace("\x00", " ") for t in texts]
         joined = "\x00".join(texts)
-    odd = "".join(sorted(_IRREGULAR))  # texts holding one are read one at a time
+    odd = "".join(sorted(_IRREGULAR & chars))  # texts holding one are read one at a time
     at_odd = ([m.start() for m in re.finditer("[" + re.escape(odd) + "]", joined)] if odd else [])
     slow = np.unique(np.searchsorted(offsets, np.asarray(at_odd, dtype=np.int64), side="right") - 1)
     if len(slow):
@@ -326,10 +372,10 @@ def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
         for k in kept:
             texts[k] = " " * len(texts[k])  # (same length: the offsets still hold)
         joined = "\x00".join(texts)
-    hits = [(m.start(), m.end(), m.lastindex) for m in query.regex.finditer(joined.translate(_FOLDS))]
-    at = np.asarray(hits, dtype=np.int64).reshape(-1, 3)
+    at = np.asarray(query.occurrences(_folded(joined, chars - _IRREGULAR)),
+                    dtype=np.int64).reshape(-1, 3)
     which = np.searchsorted(offsets, at[:, 0], side="right") - 1
-    starts, ends, terms = at[:, 0] - offsets[which], at[:, 1] - offsets[which], query.term_of[at[:, 2]]
+    starts, ends, terms = at[:, 0] - offsets[which], at[:, 1] - offsets[which], at[:, 2]
     if len(slow):
         more = [(k, *hit) for k, t in kept.items() for hit in spans(query, t)]
         if more:
@@ -374,35 +420,44 @@ def _as_query(query: Query | str) -> Query:
     return query if isinstance(query, Query) else parse_query(query)
 
 
-def search(selection: Selection, query: Query | str, *, actor: str | None = None) -> pd.DataFrame:
+def search(selection: Selection, query: Query | str, *, actor: str | None = None,
+           with_sentence: bool = False) -> pd.DataFrame:
     """Every occurrence of the query's terms in the selected articles' sentences that match it
-    (MATCHES, in corpus order); with `actor`, in sentences that name that actor only."""
+    (MATCHES, in corpus order); with `actor`, in sentences that name that actor only; with
+    `with_sentence`, each row's sentence text too (a `sentence` column: read once, here)."""
     query = _as_query(query)
     corpus = selection.corpus
     rows = fulltext(corpus).rows(query.fts)
     if not selection.everything and len(rows):
         rows = rows[selection.mask("sentences")[rows]]
-    sentences = corpus.sentences.iloc[rows]
-    if actor is not None and len(sentences):
+    s = corpus.sentences
+    if actor is not None and len(rows):
         mentions = selection.table("mentions")
         named = mentions.loc[(mentions["actor"] == actor).to_numpy(), ["article_id", "sentence_id"]]
         keys = pd.MultiIndex.from_arrays([named["article_id"].astype(str), named["sentence_id"]])
-        mine = pd.MultiIndex.from_arrays([sentences["article_id"].astype(str),
-                                          sentences["sentence_id"]])
-        sentences = sentences[mine.isin(keys)]
-    if sentences.empty:
-        return schema.empty(MATCHES)
-    texts = corpus.sentence_text(sentences)
+        mine = s.iloc[rows]
+        rows = rows[pd.MultiIndex.from_arrays([mine["article_id"].astype(str),
+                                               mine["sentence_id"]]).isin(keys)]
+    sch = {**MATCHES, "sentence": "str"} if with_sentence else MATCHES
+    if not len(rows):
+        return schema.empty(sch)
+    texts = corpus.sentence_text_at(rows)
     which, starts, ends, terms = _find(query, texts)
     keep = _holding(query, texts, which, terms)
     which, starts, ends = which[keep], starts[keep], ends[keep]
+    listed = which.tolist()
+    at = rows[which]
+    position = corpus.sentence_position[at]
+    articles = corpus.articles
     found = pd.DataFrame({
-        "article_id": sentences["article_id"].astype(str).to_numpy()[which],
-        "sentence_id": sentences["sentence_id"].to_numpy()[which], "start": starts, "end": ends,
-        "match": [texts[i][a:b] for i, a, b in zip(which.tolist(), starts.tolist(), ends.tolist())]})
-    meta = selection.articles[["article_id", "outlet", "published"]].astype({"article_id": str})
-    found = found.merge(meta, on="article_id", how="left")
-    return schema.conform(found, MATCHES)
+        "article_id": articles["article_id"].astype(str).to_numpy()[position],
+        "outlet": articles["outlet"].to_numpy()[position],
+        "published": articles["published"].to_numpy()[position],
+        "sentence_id": s["sentence_id"].to_numpy()[at], "start": starts, "end": ends,
+        "match": [texts[i][a:b] for i, a, b in zip(listed, starts.tolist(), ends.tolist())]})
+    if with_sentence:
+        found["sentence"] = [texts[i] for i in listed]
+    return schema.conform(found, sch)
 
 
 def in_article(corpus, matches: pd.DataFrame, article_id: str) -> list[tuple[int, int]]:
@@ -446,13 +501,20 @@ def _periods(published: pd.Series, length: str) -> np.ndarray:
     return days
 
 
-def matches_by_date(selection: Selection, matches: pd.DataFrame) -> pd.DataFrame:
-    """Matches per period over the selection's whole date span, periods without a match as
-    zeros (BY_DATE); undated articles are left out."""
+PERIODS = ("day", "week", "month")
+
+
+def matches_by_date(selection: Selection, matches: pd.DataFrame, *,
+                    length: str | None = None) -> pd.DataFrame:
+    """Matches per period (`length`: day, week or month; default: `period_length`) over the
+    selection's whole date span, periods without a match as zeros (BY_DATE); undated articles
+    are left out."""
     dated = selection.articles["published"].dropna()
     if dated.empty:
         return schema.empty(BY_DATE)
-    length = period_length(selection)
+    if length is not None and length not in PERIODS:
+        raise ValueError(f"period: one of {', '.join(PERIODS)}")
+    length = length or period_length(selection)
     step = {"day": "D", "week": "7D", "month": "MS"}[length]
     bounds = _periods(pd.Series([dated.min(), dated.max()]), length).astype("datetime64[ns]")
     periods = pd.date_range(bounds[0], bounds[1], freq=step)

@@ -10,10 +10,12 @@ Plotly only, no Streamlit.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis import schema
 from analysis.compare import (actor_words, attention, co_mention_matrix, distinctive_terms,
                               tone_differences)
 from analysis.counts import (MEASURES, count_mentions, frequency_matrix, mentions_by_date,
@@ -450,9 +452,9 @@ def report_charts(selection: Selection, settings: ReportSettings = ReportSetting
 
 # ------------------------------------------------------------------------------ search
 # (the Search page: analysis.search's matches per outlet, over time and in context)
-from analysis.search import (COUNTS as SEARCH_COUNTS, MAX_QUERIES, QueryError,  # noqa: E402
-                             count_matches, in_article, kwic, matches_by_date, parse_query,
-                             search)
+from analysis.search import (COUNTS as SEARCH_COUNTS, MATCHES as SEARCH_MATCHES,  # noqa: E402
+                             MAX_QUERIES, QueryError, count_matches, in_article, kwic,
+                             matches_by_date, parse_query, search, sort_kwic)
 
 SEARCH_MEASURES = {
     "matches": "Matches (raw count)",
@@ -468,6 +470,7 @@ class SearchSettings:
     actor: str | None = None  # only sentences naming this actor
     measure: str = "matches"
     width: int = 60  # characters of context on each side in the concordance
+    period: str | None = None  # day, week or month over time (None: by the date span)
 
 
 @dataclass(frozen=True)
@@ -476,7 +479,8 @@ class SearchView:
     problems: list[tuple[str, str]]  # (query, what is wrong with it)
     counts: pd.DataFrame  # COUNTS per (query, outlet)
     by_date: pd.DataFrame  # BY_DATE per (query, period)
-    concordance: pd.DataFrame  # KWIC of every match, with its query
+    found: pd.DataFrame  # MATCHES of every query, with its `query` and `sentence`
+    width: int  # characters of context on each side in the concordance
     by_outlet: Chart | None  # None: nothing matched
     over_time: Chart | None  # None: fewer than two periods, or nothing matched
 
@@ -488,10 +492,27 @@ class SearchView:
     def matches(self) -> int:
         return int(self.counts["matches"].sum()) if len(self.counts) else 0
 
+    def _kwic(self, rows: pd.DataFrame) -> pd.DataFrame:
+        return kwic(rows, rows["sentence"].tolist(), width=self.width).assign(
+            query=rows["query"].to_numpy())
+
+    @cached_property
+    def concordance(self) -> pd.DataFrame:
+        """KWIC of every match, with its query (the CSV and the report carry it whole)."""
+        return self._kwic(self.found)
+
+    def concordance_page(self, by: str, page: int, size: int) -> pd.DataFrame:
+        """One page of the concordance sorted `by` (search.SORTS): the contexts of that page
+        only, unless the sort needs every row's (left or right words)."""
+        cut = slice((page - 1) * size, page * size)
+        if by in ("left", "right"):
+            return sort_kwic(self.concordance, by).iloc[cut]
+        return self._kwic(sort_kwic(self.found, by).iloc[cut])
+
     def in_article(self, corpus, article_id: str, query: str) -> list[tuple[int, int]]:
         """Every match of `query` in one article, as (start, end) of the article's text."""
-        conc = self.concordance
-        return in_article(corpus, conc[(conc["query"] == query).to_numpy()], article_id)
+        found = self.found
+        return in_article(corpus, found[(found["query"] == query).to_numpy()], article_id)
 
 
 def _search_method(queries: list[str], settings: SearchSettings) -> str:
@@ -512,7 +533,7 @@ def search_view(selection: Selection, queries: list[str],
     wanted = [q.strip() for q in queries if q.strip()]
     problems = [(q, f"Only {MAX_QUERIES} queries are compared at once; this one is left out.")
                 for q in wanted[MAX_QUERIES:]]
-    good, counts, dates, conc = [], [], [], []
+    good, counts, dates, found = [], [], [], []
     for text in wanted[:MAX_QUERIES]:
         try:
             query = parse_query(text)
@@ -522,15 +543,15 @@ def search_view(selection: Selection, queries: list[str],
         if text in good:
             continue
         good.append(text)
-        found = search(selection, query, actor=settings.actor)
-        counts.append(count_matches(selection, found).assign(query=text))
-        dates.append(matches_by_date(selection, found).assign(query=text))
-        conc.append(kwic(found, selection.corpus.sentence_text(found),
-                         width=settings.width).assign(query=text))
+        matched = search(selection, query, actor=settings.actor, with_sentence=True)
+        counts.append(count_matches(selection, matched).assign(query=text))
+        dates.append(matches_by_date(selection, matched, length=settings.period).assign(query=text))
+        found.append(matched.assign(query=text))
     counts_df = (pd.concat(counts, ignore_index=True) if counts
                  else pd.DataFrame(columns=["query", *SEARCH_COUNTS]))
     by_date = pd.concat(dates, ignore_index=True) if dates else pd.DataFrame()
-    concordance = pd.concat(conc, ignore_index=True) if conc else pd.DataFrame()
+    found_df = (pd.concat(found, ignore_index=True) if found else
+                schema.empty({**SEARCH_MATCHES, "sentence": "str"}).assign(query=pd.Series(dtype="str")))
     method = _search_method(good, settings)
     colors = query_colors(good)
     by_outlet = over_time = None
@@ -549,4 +570,5 @@ def search_view(selection: Selection, queries: list[str],
                                   hover=["articles"], labels={"period": per, "matches": "matches"},
                                   period=per)
             over_time = Chart("search-over-time", fig, by_date, method, selection)
-    return SearchView(good, problems, counts_df, by_date, concordance, by_outlet, over_time)
+    return SearchView(good, problems, counts_df, by_date, found_df, settings.width, by_outlet,
+                      over_time)

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.pipeline import corpus_folder
-from analysis.search import HELP, MAX_QUERIES, MAX_QUERY_CHARS, SORTS, sort_kwic
+from analysis.search import HELP, MAX_QUERIES, MAX_QUERY_CHARS, PERIODS, SORTS, sort_kwic
 from analysis.topics import TopicError, save_query_topic
 from figures import views
 from ui import downloads, url_state as url
@@ -26,7 +26,7 @@ with st.popover("How to write a query", icon=":material/help:"):
 text = url.bound(st.text_area, f"Queries (one per line, up to {MAX_QUERIES})", "q", default="",
                  text=MAX_QUERIES * (MAX_QUERY_CHARS + 1),
                  placeholder='balloon\n"spy balloon" OR surveillance\nnegotiat* -trade')
-c1, c2 = st.columns(2)
+c1, c2, c3 = st.columns([2, 3, 2])
 actors = sorted(sel.table("mentions")["actor"].unique().tolist())
 actors = [a for a in actors if a]
 actor = url.bound(c1.selectbox, "Only sentences naming", "q_actor", [None, *actors],
@@ -38,7 +38,9 @@ queries = [q for q in text.splitlines() if q.strip()]
 if not queries:
     st.info("Type a query above: a word, a \"phrase\", or several joined by OR.")
     st.stop()
-settings = views.SearchSettings(actor=actor, measure=measure)
+period = url.bound(c3.selectbox, "Over time, per", "q_period", [None, *PERIODS], default=None,
+                   format_func=lambda p: p or "day, week or month by the span")
+settings = views.SearchSettings(actor=actor, measure=measure, period=period)
 shown = views.search_view(sel, queries, settings)
 downloads.remember("search", (queries, settings))
 for query, problem in shown.problems:
@@ -86,11 +88,10 @@ st.subheader("Concordance")
 c1, c2 = st.columns(2)
 sort = url.bound(c1.selectbox, "Sort by", "q_sort", list(SORTS), default="outlet",
                  format_func=SORTS.get)
-conc = sort_kwic(shown.concordance, sort)
-pages = max(1, -(-len(conc) // PAGE_SIZE))
+pages = max(1, -(-shown.matches // PAGE_SIZE))
 page = c2.number_input(f"Page (of {pages:,}, {PAGE_SIZE} matches each)", min_value=1,
                        max_value=pages, step=1, key=f"q_page:{sort}:{'|'.join(shown.queries)}")
-rows = conc.iloc[(int(page) - 1) * PAGE_SIZE:int(page) * PAGE_SIZE]
+rows = shown.concordance_page(sort, int(page), PAGE_SIZE)
 labels = corpus.labels
 st.dataframe(rows.assign(article=rows["article_id"].map(labels))[
                  ["left", "match", "right", "query", "outlet", "published", "article"]],
@@ -100,7 +101,8 @@ st.dataframe(rows.assign(article=rows["article_id"].map(labels))[
                             "right": st.column_config.TextColumn(width="medium"),
                             "published": st.column_config.DateColumn(format="YYYY-MM-DD")})
 prov = downloads.provenance(shown.by_outlet.method, sel)
-st.download_button("Concordance (CSV)", downloads.export.table_csv(conc, prov),
+st.download_button("Concordance (CSV)", lambda: downloads.export.table_csv(
+                       sort_kwic(shown.concordance, sort), prov),
                    file_name="search-concordance.csv", mime="text/csv", on_click="ignore",
                    icon=":material/table:")
 choices = list(range(len(rows)))

@@ -22,7 +22,7 @@ def cmd_search(args: argparse.Namespace, opened, failed) -> pd.DataFrame | None:
         print(f"error: {exc}", file=sys.stderr)
         raise failed from None
     analysed = opened(args)
-    matches = search(Selection(analysed), query, actor=args.actor)
+    matches = search(Selection(analysed), query, actor=args.actor, with_sentence=True)
     files = dict(zip(analysed.corpus.articles["article_id"], analysed.corpus.articles["file"]))
     print(f"{len(matches):,} matches of {query} in {matches['article_id'].nunique():,} "
           "article(s)", file=sys.stderr)
@@ -32,7 +32,7 @@ def cmd_search(args: argparse.Namespace, opened, failed) -> pd.DataFrame | None:
         "published": matches["published"].dt.strftime("%Y-%m-%d").fillna(""),
         "sentence_id": matches["sentence_id"],
         "start": matches["start"], "end": matches["end"],
-        "sentence": analysed.corpus.sentence_text(matches),
+        "sentence": matches["sentence"],
         "match": matches["match"],
     })
 

@@ -5,7 +5,8 @@
 Checks OLD_REF out into a temporary git worktree, makes one synthetic corpus per size (the
 same bytes for both), and indexes it from scratch with each tree in turn, alternating old and
 new each round so that whatever else the machine does falls on both. Also times opening the
-index again, re-indexing after ten articles are added, and the index's size on disk. Prints the medians and new/old."""
+index again and re-indexing after ten articles are added, and gives the index's size on disk.
+Prints the medians and new/old."""
 from __future__ import annotations
 
 import argparse

@@ -202,3 +202,16 @@ def test_sentences_read_one_at_a_time_and_together_agree():
     m = S.search(sel, '"spy balloon"')
     assert list(zip(m["article_id"], m["sentence_id"], m["start"], m["end"])) == [
         ("a", 0, 8, 19), ("a", 1, 0, 11), ("b", 0, 2, 13)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab _-.\x00éÉ1", max_size=40),
+       st.sampled_from(["a", "ab", "a a", '"a a"', '"ab a" OR a', "a* OR b", '"a b a" OR "b a"',
+                        "é", "1 OR a1", '"a_b"']))
+def test_the_fast_scan_finds_what_the_alternation_finds(text, query):
+    """Query.occurrences (a term at a time, by its literal start) against the plain
+    definition: the alternation of the terms with the boundary before each, from the left."""
+    q = parse_query(query)
+    folded = S.fold(text)
+    assert [(a, b) for a, b, _ in q.occurrences(folded)] == [
+        m.span() for m in q.regex.finditer(folded)]

@@ -1,6 +1,21 @@
 """The Search page under AppTest: nothing typed, a query that finds nothing, one that draws
 charts and a concordance, and one the parser refuses, none raising."""
+from functools import cache
+
+import pandas as pd
+import pytest
+
+from analysis.corpus import SEEDS_DIR, load_corpus
+from analysis.pipeline import analyse
+from analysis.search import SORTS, sort_kwic
+from analysis.selection import Selection
+from figures import views
 from tests.app import open_page
+
+
+@cache
+def load_seeds():
+    return analyse(load_corpus(SEEDS_DIR))
 
 
 def _search(app, text=None):
@@ -80,3 +95,21 @@ def test_a_topic_name_taken_is_refused_with_the_reason(app, corpus_copy):
     next(b for b in at.get("form_submit_button")
          if "Save as topic" in b.proto.label).click().run()
     assert "exists already" in at.error[0].value
+
+
+def test_the_period_of_the_time_chart_is_the_users_and_in_the_link(app):
+    at = _search(app, "China")
+    at.selectbox(key="q_period").set_value("month").run()
+    assert not at.exception and at.query_params["q_period"] == "month"
+    chart = next(c for c in at.get("plotly_chart") if "per month" in c.proto.spec)
+    assert chart
+
+
+@pytest.mark.parametrize("by", SORTS)
+def test_a_concordance_page_is_that_page_of_the_whole_sorted_concordance(by):
+    shown = views.search_view(Selection(load_seeds()), ["China", "talks OR summit*"])
+    whole = sort_kwic(shown.concordance, by)
+    for page in (1, 2, 3):
+        pd.testing.assert_frame_equal(
+            shown.concordance_page(by, page, 7).reset_index(drop=True),
+            whole.iloc[(page - 1) * 7:page * 7].reset_index(drop=True))

@@ -9,7 +9,7 @@ from tests.e2e.conftest import screenshot, wait_ready
 pytestmark = pytest.mark.e2e  # `pytest -m "not e2e"` runs everything but the browser tests
 
 PAGES = {"": "Overview", "actors": "Mentions", "compare": "Compare outlets",
-         "tone": "Sentiment", "edit-actors": "Actor registry"}
+         "tone": "Sentiment", "edit-actors": "Actor registry", "find": "Search"}
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -47,6 +47,28 @@ def _download(page, label: str):
     with page.expect_download(timeout=60_000) as info:
         page.locator("[data-testid='stDownloadButton'] button", has_text=label).first.click()
     return info.value.path().read_bytes()
+
+
+def test_a_typed_query_draws_its_matches_and_its_concordance_downloads(page, app_url):
+    page.goto(f"{app_url}/find")
+    wait_ready(page)
+    box = page.locator("[data-testid='stTextArea'] textarea").first
+    box.fill('China\n"trade war" OR tariff*')
+    box.press("Control+Enter")  # (a text area sends its value on Ctrl+Enter or on leaving it)
+    page.wait_for_function("() => location.search.includes('q=')", timeout=30_000)
+    wait_ready(page)
+    main = page.inner_text("[data-testid='stMain']")
+    assert "matches" in main and page.locator("[data-testid='stException']").count() == 0
+    page.wait_for_selector("[data-testid='stPlotlyChart']", timeout=30_000)
+    assert page.locator("[data-testid='stPlotlyChart']").count() >= 2  # per outlet, over time
+    text = _download(page, "Concordance (CSV)").decode()
+    assert "China | \"trade war\" OR tariff*" in text  # the queries in its provenance
+    rows = list(csv.DictReader(io.StringIO("".join(
+        line + "\n" for line in text.splitlines() if not line.startswith("#")))))
+    assert rows and {"left", "match", "right", "query", "outlet"} <= set(rows[0])
+    assert all(r["match"].lower() in ("china", "trade war") or r["match"].lower().startswith("tariff")
+               for r in rows)
+    screenshot(page, "search")
 
 
 def test_chart_downloads_are_real_files(page, app_url):
