@@ -64,6 +64,7 @@ def write_fulltext(path: Path, rows: Iterable[tuple[int, str]]) -> None:
         db.execute("pragma journal_mode=off")  # a new file: nothing to roll back to
         db.execute("pragma synchronous=off")  # (renamed into place only once it is complete)
         _fill(db, rows)
+        db.execute("vacuum")  # (the pages the merge into one b-tree left free: a third)
     finally:
         db.close()
     tmp.replace(path)

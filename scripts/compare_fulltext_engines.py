@@ -68,6 +68,7 @@ def fts5(texts: list[str], out: Path, detail: str) -> dict:
     db.executemany("insert into s(rowid, text) values (?, ?)", enumerate(texts))
     db.execute("insert into s(s) values ('optimize')")
     db.commit()
+    db.execute("vacuum")
     built = time.perf_counter() - t0
     row = {"engine": f"SQLite FTS5 detail={detail}", "build_s": round(built, 2),
            "size_mb": round(_size(path), 1)}
