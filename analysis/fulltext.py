@@ -19,12 +19,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
 from analysis import store
 
@@ -42,19 +41,6 @@ def _fill(db: sqlite3.Connection, rows: Iterable[tuple[int, str]]) -> None:
     db.commit()
 
 
-def sentence_rows(texts: Sequence, article_row: np.ndarray, sentence_id: np.ndarray,
-                  start: np.ndarray, end: np.ndarray) -> Iterator[tuple[int, str]]:
-    """(row id, sentence text) of each sentence; `texts[article_row]` is its article's text (a
-    str or a pyarrow scalar), sentences given article by article."""
-    current, body = -1, ""
-    for r, s, a, b in zip(article_row.tolist(), sentence_id.tolist(), start.tolist(),
-                          end.tolist()):
-        if r != current:
-            current, body = r, texts[r]
-            body = body if isinstance(body, str) else body.as_py()
-        yield (r << SHIFT) | s, body[a:b]
-
-
 def write_fulltext(path: Path, rows: Iterable[tuple[int, str]]) -> None:
     """The table of `rows` (row id, text) as the file `path`, written under a temporary name
     and renamed into place: it appears whole or not at all."""
@@ -64,7 +50,7 @@ def write_fulltext(path: Path, rows: Iterable[tuple[int, str]]) -> None:
         db.execute("pragma journal_mode=off")  # a new file: nothing to roll back to
         db.execute("pragma synchronous=off")  # (renamed into place only once it is complete)
         _fill(db, rows)
-        db.execute("vacuum")  # (the pages the merge into one b-tree left free: a third)
+        db.execute("vacuum")  # (the pages left free by the merge into one b-tree)
     finally:
         db.close()
     tmp.replace(path)
@@ -108,38 +94,28 @@ def _in_memory(rows: Iterable[tuple[int, str]]) -> sqlite3.Connection:
     return db
 
 
-def _sentence_ranges(corpus) -> tuple[np.ndarray, np.ndarray]:
-    """Per article position, its first row in corpus.sentences and the row after its last
-    (equal where it has none); the sentences are listed article after article."""
-    position = corpus.sentence_position
-    counts = np.bincount(position, minlength=len(corpus.articles)) if len(position) else \
-        np.zeros(len(corpus.articles), dtype=np.int64)
-    first = np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)
-    return first, first + counts
+def _first_rows(corpus) -> np.ndarray:
+    """Per article position, the row of its first sentence in corpus.sentences (which lists
+    them article after article)."""
+    counts = np.bincount(corpus.sentence_position, minlength=len(corpus.articles))
+    return np.r_[0, np.cumsum(counts)[:-1]].astype(np.int64)
 
 
-def _rows_of(corpus, positions: np.ndarray, lo: np.ndarray, hi: np.ndarray, texts: Sequence,
-             article_row: np.ndarray) -> Iterator[tuple[int, str]]:
-    """The (row id, text) of the sentences of the articles at `positions`, whose text is
-    texts[article_row[position]]."""
-    s = corpus.sentences
-    n = (hi - lo)[positions]
-    take = np.arange(n.sum()) + np.repeat(lo[positions] - (np.cumsum(n) - n), n)
-    rows = np.repeat(article_row[positions], n)
-    return sentence_rows(texts, rows, s["sentence_id"].to_numpy()[take],
-                         s["start"].to_numpy()[take], s["end"].to_numpy()[take])
+def _table_of(corpus, rows: np.ndarray, article_row: np.ndarray) -> sqlite3.Connection:
+    """An in-memory table of these rows of corpus.sentences; `article_row`: per article
+    position, the row its row ids give it."""
+    ids = (article_row[corpus.sentence_position[rows]] << SHIFT) | \
+        corpus.sentences["sentence_id"].to_numpy()[rows]
+    return _in_memory(zip(ids.tolist(), corpus.sentence_text_at(rows)))
 
 
 def _build(corpus) -> FullText:
     texts = corpus.texts
-    lo, hi = _sentence_ranges(corpus)
-    everyone = np.arange(len(lo), dtype=np.int64)
-    if texts is None:  # held in memory, sentences with their text: one table
-        s = corpus.sentences
-        position = np.repeat(everyone, hi - lo)
-        db = _in_memory(zip(((position << SHIFT) | s["sentence_id"].to_numpy()).tolist(),
-                            s["text"].tolist()))
-        return FullText([(db, everyone)], lo)
+    first = _first_rows(corpus)
+    everyone = np.arange(len(first), dtype=np.int64)
+    if texts is None:  # held in memory: one table, article positions as rows
+        db = _table_of(corpus, np.arange(len(corpus.sentences)), everyone)
+        return FullText([(db, everyone)], first)
     sources = []
     for part, arts in enumerate(texts.articles):
         mine = np.flatnonzero(texts.part == part)
@@ -149,9 +125,10 @@ def _build(corpus) -> FullText:
         if path is not None and path.exists():
             db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         else:  # not written (yet): this part's live sentences, in memory
-            db = _in_memory(_rows_of(corpus, mine, lo, hi, arts, texts.row))
+            rows = np.flatnonzero(np.isin(corpus.sentence_position, mine))
+            db = _table_of(corpus, rows, texts.row.astype(np.int64))
         sources.append((db, positions))
-    return FullText(sources, lo)
+    return FullText(sources, first)
 
 
 _OPEN: OrderedDict = OrderedDict()

@@ -80,8 +80,8 @@ if clicked in actor_options:
     st.session_state["m_actor"] = clicked
 e1, e2 = st.columns(2)
 actor = url.bound(e1.selectbox, "Actor", "m_actor", actor_options, default=actor_options[0])
-ev_outlet = url.bound(e2.selectbox, "Outlet", "m_outlet", [None, *sel.outlets], default=None,
-                      format_func=lambda o: o or "All selected outlets")
+ev_outlet = url.bound(e2.selectbox, "Outlet", "m_outlet", ["", *sel.outlets], default="",
+                      format_func=lambda o: o or "All selected outlets") or None
 counted = settings.counted_kinds
 n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted)
 st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")

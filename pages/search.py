@@ -29,8 +29,8 @@ text = url.bound(st.text_area, f"Queries (one per line, up to {MAX_QUERIES})", "
 c1, c2, c3 = st.columns([2, 3, 2])
 actors = sorted(sel.table("mentions")["actor"].unique().tolist())
 actors = [a for a in actors if a]
-actor = url.bound(c1.selectbox, "Only sentences naming", "q_actor", [None, *actors],
-                  default=None, format_func=lambda a: a or "Any sentence")
+actor = url.bound(c1.selectbox, "Only sentences naming", "q_actor", ["", *actors],
+                  default="", format_func=lambda a: a or "Any sentence") or None
 measure = url.bound(c2.radio, "Measure", "q_measure", list(views.SEARCH_MEASURES),
                     default=DEFAULTS.measure, format_func=views.SEARCH_MEASURES.get,
                     horizontal=True)
@@ -38,8 +38,8 @@ queries = [q for q in text.splitlines() if q.strip()]
 if not queries:
     st.info("Type a query above: a word, a \"phrase\", or several joined by OR.")
     st.stop()
-period = url.bound(c3.selectbox, "Over time, per", "q_period", [None, *PERIODS], default=None,
-                   format_func=lambda p: p or "day, week or month by the span")
+period = url.bound(c3.selectbox, "Over time, per", "q_period", ["", *PERIODS], default="",
+                   format_func=lambda p: p or "day, week or month by the span") or None
 settings = views.SearchSettings(actor=actor, measure=measure, period=period)
 shown = views.search_view(sel, queries, settings)
 downloads.remember("search", (queries, settings))

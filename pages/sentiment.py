@@ -64,8 +64,8 @@ with (box := st.expander("The numbers (n, interval, shares) for every actor and 
 st.subheader("The sentences behind the tone")
 e1, e2 = st.columns(2)
 actor = url.bound(e1.selectbox, "Actor", "s_actor", actors, default=actors[0])
-outlet = url.bound(e2.selectbox, "Outlet", "s_outlet", [None, *sel.outlets], default=None,
-                   format_func=lambda o: o or "All selected outlets")
+outlet = url.bound(e2.selectbox, "Outlet", "s_outlet", ["", *sel.outlets], default="",
+                   format_func=lambda o: o or "All selected outlets") or None
 neg, pos = tone_extremes(sel, actor, outlet=outlet)
 labels = corpus.labels
 left, right = st.columns(2)

@@ -49,6 +49,8 @@ def test_a_query_draws_charts_and_a_concordance(app):
     assert "<mark>" in html
     at.selectbox(key="q_sort").set_value("left").run()
     assert not at.exception
+    # "any sentence" and "by the span" are choices shown as such, not an empty placeholder
+    assert at.selectbox(key="q_actor").value == "" and at.selectbox(key="q_period").value == ""
 
 
 def test_a_bad_query_shows_the_parsers_message(app):
