@@ -215,13 +215,15 @@ def _build(raws: list[Raw], problems: Problems) -> tuple[pd.DataFrame, pd.DataFr
     for raw in raws:
         cleaned = clean_text(raw.text, extracted=raw.extracted)
         text = cleaned.text
-        meta = read_metadata(raw.text, url=raw.given.get("url") or cleaned.url)
+        page = raw.page
+        meta = read_metadata(raw.text, url=raw.given.get("url") or page.get("url") or cleaned.url,
+                             page=page)
         published = meta.published or cleaned.published
         detected = {
             "outlet": meta.outlet,
             "title": cleaned.headline,
-            "authors": "; ".join(cleaned.authors),
-            "url": cleaned.url,
+            "authors": "; ".join(cleaned.authors) or page.get("authors", ""),
+            "url": page.get("url") or cleaned.url,
             "published": published.isoformat() if published else "",
         }
         row: dict = {"article_id": raw.article_id, "file": raw.file}

@@ -18,7 +18,7 @@ from analysis.actors import Registry, dump_registry
 from analysis.readers import Raw, input_files
 from analysis.target_sentiment import FEATURES_VERSION, MODEL_PATH
 
-INDEX_VERSION = 5  # of the index's format and of the cleaning code: part of every key
+INDEX_VERSION = 6  # of the index's format and of the cleaning code: part of every key
 
 
 def raw_key(raw: Raw) -> str:
@@ -26,6 +26,8 @@ def raw_key(raw: Raw) -> str:
     the cleaning code)."""
     h = hashlib.sha256(f"{INDEX_VERSION}\x1f{raw.article_id}\x1f{raw.file}\x1f".encode())
     h.update(repr((sorted(raw.given.items()), sorted(raw.extra.items()))).encode())
+    if raw.page:  # (what an HTML page's meta tags say: part of its reading)
+        h.update(repr(sorted(raw.page.items())).encode())
     h.update(raw.text.encode())
     return h.hexdigest()[:20]
 

@@ -13,7 +13,9 @@ Outlet, first found wins:
 2. an "This is an editorial from The X" / "This editorial first appeared in X" note: X;
 3. a wire credit in a dateline at the start of a line ("CITY (Reuters) -", "(AP) —", "CITY,
    Nov. 14 (Xinhua) --"), or a credit line before the body ("(AFP)"): the agency.
-A site's URL wins over a wire credit or an editorial note: the site is the outlet that ran the
+An HTML page's own site name (its meta tags, readers.read_html) names the outlet where its URL's
+domain is not in OUTLET_DOMAINS ("Connecticut Post", not "ctpost.com"), and its own date wins over
+the dates its text shows. A site's URL wins over a wire credit or an editorial note: the site is the outlet that ran the
 story (a local paper printing an AP story is still the local paper's coverage); with no URL, the
 agency (or the paper of the editorial) is the outlet the text names.
 
@@ -33,9 +35,11 @@ date those do not read goes to dateparser (strict: day, month and year required,
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
 
 # Outlets recognisable from an article's own URL (registered domain, or a host under it).
 OUTLET_DOMAINS = {
@@ -301,14 +305,34 @@ def _body_start(lines: list[str]) -> int:
     return best
 
 
-def read_metadata(raw: str, *, url: str = "") -> Metadata:
+_SITE_PARTS = re.compile(r"\s+[|–—-]\s+|:\s+")
+
+
+def _site_name(site: str, url: str) -> str:
+    """A page's site name as an outlet: of a name with a tagline ("LinkNaija | Nigeria's news
+    platform"), the part its domain spells, else the first; "" where none is short enough."""
+    parts = [p.strip(" _.,;") for p in _SITE_PARTS.split(site.strip()) if p.strip(" _.,;")]
+    if not parts:
+        return ""
+    domain = re.sub(r"[^a-z0-9]", "", registered_domain(url).lower()) if url else ""
+    spelt = [p for p in parts if domain and re.sub(r"^the|[^a-z0-9]", "", p.lower()) in domain]
+    name = (spelt or parts)[0]
+    return name if len(name) <= 60 else ""
+
+
+def read_metadata(raw: str, *, url: str = "", page: Mapping[str, str] = MappingProxyType({})
+                  ) -> Metadata:
     """Outlet and date that `raw` (an article's text, before cleaning) shows; `url`: the
-    article's address where it is known. See the module's docstring for the rules."""
+    article's address where it is known; `page`: what an HTML page's own metadata says
+    (readers.read_html: its site name and date). See the module's docstring for the rules."""
     lines = [ln.replace("\u00a0", " ").strip() for ln in raw.replace("\r", "\n").split("\n")]
     lines = [ln for ln in lines if ln]
     outlet, outlet_from = "", ""
-    if url:
+    if url and registered_domain(url) not in NOT_OUTLETS:
         outlet, outlet_from = outlet_from_url(url), "url"
+    site = _site_name(page.get("site", ""), url)
+    if site and (not outlet or outlet == registered_domain(url)):
+        outlet, outlet_from = site, "page metadata"  # its own name, where no table names it
     first_body = _body_start(lines)
     wire = editorial = ""
     addresses: list[tuple[int, int, str]] = []  # (after the body?, position, outlet)
@@ -388,4 +412,7 @@ def read_metadata(raw: str, *, url: str = "") -> Metadata:
         if len(years) == 1:
             published = _valid(years.pop(), dateline[0], dateline[1])
             published_from = dateline[2] if published else ""
+    if (m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", page.get("published", "").strip())) and (
+            found := _valid(int(m[1]), int(m[2]), int(m[3]))):  # the publisher's own date
+        published, published_from = found, "page metadata"
     return Metadata(outlet, outlet_from, published, published_from)

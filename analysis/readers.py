@@ -73,6 +73,7 @@ class Raw:
     extra: dict[str, str]
     source: Source | None = field(default=None, compare=False, repr=False)
     extracted: bool = False  # the text is what an extractor kept of an HTML page
+    page: dict[str, str] = field(default_factory=dict)  # an HTML page's own metadata (read_html)
 
 
 class Problems(list):
@@ -153,7 +154,15 @@ _WORD = re.compile(r"\w+")
 
 
 def html_to_text(html: str) -> str:
-    """Article text of an HTML page, the headline kept as a markdown heading for the cleaner.
+    """Article text of an HTML page (read_html)."""
+    return read_html(html)[0]
+
+
+def read_html(html: str) -> tuple[str, dict[str, str]]:
+    """Article text of an HTML page, the headline kept as a markdown heading for the cleaner,
+    and what the page's own metadata says of it (trafilatura's reading of its meta tags and
+    structured data): `url`, `site` (its name), `published` (YYYY-MM-DD) and `authors`, those
+    it gives.
 
     trafilatura (a maintained extractor that drops navigation, scripts and boilerplate) in its
     precision mode, tables kept; where that kept under half the words of its recall mode (it
@@ -169,12 +178,15 @@ def html_to_text(html: str) -> str:
     recall = trafilatura.extract(html, favor_recall=True, **common) or ""
     if len(_WORD.findall(body)) < 0.5 * len(_WORD.findall(recall)):
         body = recall
+    meta = trafilatura.extract_metadata(html)
+    page = {name: str(value).strip() for name, value in (
+        ("url", meta and meta.url), ("site", meta and meta.sitename),
+        ("published", meta and meta.date), ("authors", meta and meta.author)) if value}
     if not body:
         parser = _HTMLText()
         parser.feed(html)
         parser.close()
-        return parser.text()
-    meta = trafilatura.extract_metadata(html)
+        return parser.text(), page
     title = meta.title.strip() if meta and meta.title else ""
     lines = []
     for line in body.splitlines():
@@ -185,7 +197,7 @@ def html_to_text(html: str) -> str:
             lines.append(line)
     if title and lines and lines[0] == title:
         lines = lines[1:]
-    return "\n\n".join(([f"# {title}"] if title else []) + lines)
+    return "\n\n".join(([f"# {title}"] if title else []) + lines), page
 
 
 def _read_file(path: Path, problems: Problems, *, table: bool = False) -> str | None:
@@ -291,8 +303,7 @@ def _folder_raws(folder: Path, problems: Problems, *, locate: bool = False) -> l
         if text is None:
             continue
         html = path.suffix.lower() in (".html", ".htm")
-        if html:
-            text = html_to_text(text)
+        text, page = read_html(text) if html else (text, {})
         if sources and path.name not in sources:
             problems.add(path.name, "sources.csv", "has no row in sources.csv; metadata is read "
                          "from the text where it shows", f"add a row for '{path.name}' to sources.csv")
@@ -300,7 +311,7 @@ def _folder_raws(folder: Path, problems: Problems, *, locate: bool = False) -> l
         extra = {k: v for k, v in given.items() if k not in SOURCE_COLUMNS and v}
         raws.append(Raw(path.name, path.name, text, given, extra, Source(
             "html" if html else "file", os.path.abspath(path), given) if locate else None,
-            extracted=html))
+            extracted=html, page=page))
     return raws
 
 
@@ -423,9 +434,10 @@ def read_source(source: Source) -> Raw | None:
                 return None
             given = source.given or {}
             html = source.kind == "html"
-            return Raw(path.name, path.name, html_to_text(text) if html else text,
+            text, page = read_html(text) if html else (text, {})
+            return Raw(path.name, path.name, text,
                        given, {k: v for k, v in given.items() if k not in SOURCE_COLUMNS and v},
-                       source, extracted=html)
+                       source, extracted=html, page=page)
         with open(path, "rb") as fh:
             head = b""
             if source.kind == "csv":
@@ -471,9 +483,10 @@ def read_raws(path: Path, *, locate: bool = False) -> tuple[list[Raw], Problems]
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
         text = _read_file(path, problems)
         html = path.suffix.lower() in (".html", ".htm")
-        raws = [Raw(path.name, path.name, html_to_text(text) if html else text, {}, {}, Source(
+        text, page = read_html(text) if html and text is not None else (text, {})
+        raws = [Raw(path.name, path.name, text, {}, {}, Source(
             "html" if html else "file", os.path.abspath(path), {}) if locate else None,
-            extracted=html)] if text is not None else []
+            extracted=html, page=page)] if text is not None else []
     else:
         problems.add(path.name, "file", f"'{path.suffix}' is not a corpus format",
                      "use a folder of .txt/.md/.html files, or a .csv/.jsonl table", "error")

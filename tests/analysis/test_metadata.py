@@ -234,3 +234,47 @@ def test_detected_metadata_reaches_the_corpus(tmp_path):
         assert articles.loc[f, "outlet_source"] == "detected"
         assert articles.loc[f, "published_source"] == "detected"
         assert str(articles.loc[f, "published"].date()) == "2023-11-14"
+
+
+# A page written for this test: the meta tags a news site's template carries.
+PAGE_WITH_META = f"""<html><head><title>Shipping Talks Resume | Harbour Times</title>
+<link rel="canonical" href="https://www.harbourtimes-example.co.uk/news/shipping-talks">
+<meta property="og:site_name" content="Harbour Times | News from the coast">
+<meta property="article:published_time" content="2023-11-14T09:05:00Z">
+<meta name="author" content="Ann Lee">
+</head><body><nav>Home | World | Sport</nav><article><h1>Shipping Talks Resume</h1>
+<p>{BODY}</p><p>{BODY2}</p><p>Read more at https://amzn.to/3abc for the book.</p></article>
+</body></html>"""
+
+
+def test_an_html_pages_own_metadata_names_its_outlet_date_and_address(tmp_path):
+    from analysis.corpus import load_corpus
+    from analysis.readers import read_html
+
+    text, page = read_html(PAGE_WITH_META)
+    assert page["url"] == "https://www.harbourtimes-example.co.uk/news/shipping-talks"
+    assert page["published"] == "2023-11-14" and page["authors"] == "Ann Lee"
+    (tmp_path / "page.html").write_text(PAGE_WITH_META, encoding="utf-8")
+    row = load_corpus(tmp_path).articles.iloc[0]
+    # the part of the site name its domain spells, not the tagline, nor the shortener's link
+    assert (row["outlet"], row["outlet_source"]) == ("Harbour Times", "detected")
+    assert str(row["published"].date()) == "2023-11-14" and row["published_source"] == "detected"
+    assert row["url"].startswith("https://www.harbourtimes-example.co.uk/")
+
+
+@pytest.mark.parametrize("site, url, name", [
+    ("LinkNaija | Nigeria's popular news platform", "http://www.linknaija.com/x", "LinkNaija"),
+    ("Breaking news and analysis - The Daily Example", "https://dailyexample.com/a",
+     "The Daily Example"),
+    ("Wday_", "https://www.wday.ru/a", "Wday"), ("Connecticut Post", "https://ctpost.com/a",
+                                                 "Connecticut Post"),
+    ("", "https://ctpost.com/a", ""), ("x" * 80, "https://ctpost.com/a", ""),
+])
+def test_a_site_name_with_a_tagline_gives_the_part_its_domain_spells(site, url, name):
+    assert metadata._site_name(site, url) == name
+
+
+def test_a_shortener_or_social_address_is_never_the_outlet():
+    assert read_metadata(f"{BODY}\n\n{BODY2}", url="https://amzn.to/3abc").outlet == ""
+    assert read_metadata(f"{BODY}\n\n{BODY2}", url="https://amzn.to/3abc",
+                         page={"site": "Harbour Times"}).outlet == "Harbour Times"

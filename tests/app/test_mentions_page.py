@@ -11,6 +11,8 @@ def test_mentions_page_counts_and_opens_evidence(app):
     html = " ".join(h.proto.body for h in at.get("html"))
     assert "<mark>Wang Yi</mark>" in html or "<mark>Wang</mark>" in html
     everywhere = [c.value for c in at.caption if "mention(s) of" in c.value]
+    outlet = at.selectbox(key="m_outlet")  # "all selected outlets" is a choice, shown as one
+    assert outlet.value == "" and outlet.options[0] == "All selected outlets"
     at.selectbox(key="m_outlet").set_value(at.selectbox(key="m_outlet").options[1]).run()
     one_outlet = [c.value for c in at.caption if "mention(s) of" in c.value]
     assert not at.exception and one_outlet and one_outlet != everywhere
