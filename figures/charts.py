@@ -174,18 +174,25 @@ def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,
             text_format: str = ".1f") -> go.Figure:
     """Rows × columns matrix with values printed in the cells (first row at the top)."""
     x_name, y_name = matrix.columns.name or "column", matrix.index.name or "row"
-    trace = {"type": "heatmap", "z": matrix.to_numpy().tolist(),
-             "x": [str(c) for c in matrix.columns], "y": [str(r) for r in matrix.index],
+    xs, ys = [str(c) for c in matrix.columns], [str(r) for r in matrix.index]
+    trace = {"type": "heatmap", "z": matrix.to_numpy().tolist(), "x": xs, "y": ys,
              "coloraxis": "coloraxis", "texttemplate": f"%{{z:{text_format}}}",
+             "hoverinfo": "skip"}
+    # A heatmap's cells cannot be selected (plotly selects points): an invisible square point
+    # on each cell carries the hover and the click (selected_cell).
+    cells = {"type": "scatter", "mode": "markers", "showlegend": False,
+             "x": [x for _ in ys for x in xs], "y": [y for y in ys for _ in xs],
+             "customdata": matrix.to_numpy().ravel().tolist(),
+             "marker": {"symbol": "square", "size": 26, "opacity": 0, "color": "#000"},
              "hovertemplate": f"{x_name}: %{{x}}<br>{y_name}: %{{y}}<br>{value_label}: "
-                              f"%{{z:{text_format}}}<extra></extra>"}
+                              f"%{{customdata:{text_format}}}<extra></extra>"}
     longest = max((len(str(c)) for c in matrix.columns), default=0)
     layout = _layout(title, max(320, 26 * len(matrix) + 160),
                      margin={"l": 10, "r": 10, "b": 10, "t": 60 + min(5 * longest, 140)},
                      xaxis={"side": "top", "title": {"text": ""}, "type": "category"},
                      yaxis={"autorange": "reversed", "title": {"text": ""}, "type": "category"},
                      coloraxis={"colorscale": BLUES, "colorbar": {"title": {"text": value_label}}})
-    return _figure([trace], layout)
+    return _figure([trace, cells], layout)
 
 
 def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str, title: str,
@@ -260,10 +267,31 @@ def timeline(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None 
     return _figure(traces, layout)
 
 
-def selected_category(event, axis: str) -> str | None:
-    """The category of the first clicked point of a `st.plotly_chart` selection event."""
+def _first_point(event) -> dict | None:
     try:
         points = event.selection.points  # type: ignore[union-attr]
     except AttributeError:
         return None
-    return str(points[0][axis]) if points else None
+    return points[0] if points else None
+
+
+def selected_category(event, axis: str) -> str | None:
+    """The category of the first clicked point of a `st.plotly_chart` selection event."""
+    point = _first_point(event)
+    return str(point[axis]) if point else None
+
+
+def selected_cell(event) -> tuple[str, str] | None:
+    """(column, row) of the heatmap cell clicked (its invisible point), if any."""
+    point = _first_point(event)
+    return (str(point["x"]), str(point["y"])) if point and "x" in point else None
+
+
+def selected_series(event, fig: go.Figure, axis: str) -> tuple[str, str] | None:
+    """(category on `axis`, name of its trace: the colour group) of the point clicked."""
+    point = _first_point(event)
+    if not point or axis not in point:
+        return None
+    curve = point.get("curve_number", point.get("curveNumber"))
+    name = fig.data[curve].name if curve is not None and curve < len(fig.data) else ""
+    return str(point[axis]), str(name or "")

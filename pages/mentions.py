@@ -51,10 +51,11 @@ st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
             f"{totals['actor'].nunique()} actors in {arts['outlet'].nunique()} outlet(s). "
             "Rates always come with these denominators.")
 
-st.caption("Click a bar to read the sentences behind it.")
+st.caption("Click a bar, or a cell of the actor × outlet grid, to read the sentences behind it.")
 event = downloads.chart(shown.ranked, selectable=True)
-clicked = charts.selected_category(event, "y")
-downloads.chart(shown.heatmap)
+clicked, clicked_outlet = charts.selected_category(event, "y"), None
+if cell := charts.selected_cell(downloads.chart(shown.heatmap, selectable=True)):
+    clicked_outlet, clicked = cell
 
 # Expanders run their content only while open (on_change="rerun"): a closed one costs nothing.
 with (box := st.expander("The numbers with their denominators (n per outlet)", key="m_numbers",
@@ -78,6 +79,7 @@ st.subheader("The sentences behind the numbers")
 actor_options = totals["actor"].tolist()
 if clicked in actor_options:
     st.session_state["m_actor"] = clicked
+    st.session_state["m_outlet"] = clicked_outlet if clicked_outlet in sel.outlets else ""
 e1, e2 = st.columns(2)
 actor = url.bound(e1.selectbox, "Actor", "m_actor", actor_options, default=actor_options[0])
 ev_outlet = url.bound(e2.selectbox, "Outlet", "m_outlet", ["", *sel.outlets], default="",

@@ -5,7 +5,7 @@ from analysis.compare import THIN_ARTICLES, THIN_WORDS, outlet_volume, term_sent
 from analysis.evidence import evidence_counts, evidence_sentences
 from analysis.quotes import speaker_quotes
 from analysis.topics import topic_sentences
-from figures import views
+from figures import charts, views
 from ui import downloads, url_state as url
 from ui.data import distinctive, on_demand, view
 from ui.evidence import MAX_SHOWN, show_evidence, show_quotes
@@ -115,7 +115,10 @@ def topics_panel() -> None:
     if chart is None:
         st.info("No topic term occurs in the picked outlets.")
     else:
-        downloads.chart(chart)
+        st.caption("Click a cell to read its sentences.")
+        cell = charts.selected_cell(downloads.chart(chart, selectable=True))
+        if cell and cell[0] in picked and cell[1] in set(shares["topic"]):
+            st.session_state["o_topic_outlet"], st.session_state["o_topic"] = cell
         c1, c2 = st.columns(2)
         topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
         t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")

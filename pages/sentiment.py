@@ -3,7 +3,7 @@ import streamlit as st
 
 from analysis.sentiment import ENGINE_LABELS, LOW_N_MENTIONS, tone_extremes
 from analysis.selection import Selection
-from figures import views
+from figures import charts, views
 from ui import downloads, url_state as url
 from ui.data import selection_or_stop, view, with_engine
 from ui.evidence import show_evidence
@@ -50,8 +50,13 @@ if shown.by_actor is None:
             "Untick “Hide …” to see them, flagged.")
 else:
     st.caption(f"Hollow, faded dots rest on fewer than {LOW_N_MENTIONS} mentions: read them as "
-               "anecdotes, not measurements. A dot without a bar has a single mention.")
-    downloads.chart(shown.by_actor)
+               "anecdotes, not measurements. A dot without a bar has a single mention. Click a "
+               "dot to read its sentences.")
+    dot = charts.selected_series(downloads.chart(shown.by_actor, selectable=True),
+                                 shown.by_actor.fig, "y")
+    if dot and dot[0] in actors:  # (the dot of "all outlets" opens every outlet's sentences)
+        st.session_state["s_actor"] = dot[0]
+        st.session_state["s_outlet"] = dot[1] if dot[1] in sel.outlets else ""
 downloads.chart(shown.shares)
 
 with (box := st.expander("The numbers (n, interval, shares) for every actor and outlet",

@@ -71,6 +71,40 @@ def test_a_typed_query_draws_its_matches_and_its_concordance_downloads(page, app
     screenshot(page, "search")
 
 
+def _click_point(page, chart: int, point: int) -> None:
+    """Click one point of the page's `chart`-th chart (a heatmap's points are its cells)."""
+    page.wait_for_function(f"() => document.querySelectorAll('[data-testid=stPlotlyChart]')"
+                           f".length > {chart}", timeout=60_000)
+    figure = page.locator("[data-testid='stPlotlyChart']").nth(chart)
+    figure.scroll_into_view_if_needed()
+    figure.locator(".scatterlayer .point").nth(point).click(force=True)
+    page.wait_for_timeout(1000)
+    wait_ready(page)
+
+
+def test_a_heatmap_cell_opens_the_sentences_of_its_actor_in_its_outlet(page, app_url):
+    page.goto(f"{app_url}/actors")
+    wait_ready(page)
+    _click_point(page, 1, 7)  # the heatmap, below the ranked bars
+    page.wait_for_function("() => location.search.includes('m_outlet=')", timeout=30_000)
+    query = page.url.split("?", 1)[1]
+    assert "m_actor=" in query and "m_outlet=" in query
+    caption = page.locator("[data-testid='stCaptionContainer']", has_text="mention(s) of").first
+    assert caption.inner_text().split("mention(s) of ")[1].split(" in ")[0].replace(" ", "+") \
+        in query.replace("%20", "+")
+    screenshot(page, "heatmap-click")
+
+
+def test_a_tone_dot_opens_the_sentences_of_its_actor_in_its_outlet(page, app_url):
+    page.goto(f"{app_url}/tone")
+    wait_ready(page)
+    _click_point(page, 0, 3)
+    page.wait_for_function("() => location.search.includes('s_actor=') || "
+                           "location.search.includes('s_outlet=')", timeout=30_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    screenshot(page, "tone-dot-click")
+
+
 def test_chart_downloads_are_real_files(page, app_url):
     page.goto(f"{app_url}/actors")
     wait_ready(page)
