@@ -59,8 +59,30 @@ def evidence_sentences(selection: Selection, actor: str, *, outlet: str | None =
     (schema.EVIDENCE; in `outlet`, of `kinds`, if given), with every span of that actor in
     it; the first `limit` sentences by date, or all. Their text is read for these sentences
     only (Corpus.sentence_text)."""
+    return _evidence(selection, _of_actor(selection, actor, outlet, kinds), limit)
+
+
+def co_mention_sentences(selection: Selection, a: str, b: str, *, outlet: str | None = None,
+                         limit: int | None = None) -> pd.DataFrame:
+    """The sentences of the selection (of `outlet`, if given) that name both `a` and `b`, with
+    the spans of both (schema.EVIDENCE): the sentences behind a co-mention count."""
+    mentions = selection.table("mentions")
+    of_a, of_b = (_of_actor(selection, x, outlet, None) for x in (a, b))
+
+    def keys(mask: np.ndarray) -> pd.MultiIndex:
+        return pd.MultiIndex.from_arrays([mentions["article_id"].astype(str).to_numpy()[mask],
+                                          mentions["sentence_id"].to_numpy()[mask]])
+
+    both = keys(of_a).intersection(keys(of_b))
+    either = of_a | of_b
+    keep = np.zeros(len(mentions), dtype=bool)
+    keep[np.flatnonzero(either)[keys(either).isin(both)]] = True
+    return _evidence(selection, keep, limit)
+
+
+def _evidence(selection: Selection, keep: np.ndarray, limit: int | None) -> pd.DataFrame:
+    """EVIDENCE of the mention rows `keep`: one row per sentence, every kept span in it."""
     mentions, sentence_text = selection.table("mentions"), selection.corpus.sentence_text
-    keep = _of_actor(selection, actor, outlet, kinds)
     if limit is None:
         m = mentions.loc[keep, EVIDENCE_INPUT]
     else:  # chosen on the three columns that order them, the rest read for those rows only

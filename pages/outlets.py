@@ -2,7 +2,7 @@
 import streamlit as st
 
 from analysis.compare import THIN_ARTICLES, THIN_WORDS, outlet_volume, term_sentences
-from analysis.evidence import evidence_counts, evidence_sentences
+from analysis.evidence import co_mention_sentences, evidence_counts, evidence_sentences
 from analysis.quotes import speaker_quotes
 from analysis.topics import topic_sentences
 from figures import charts, views
@@ -174,8 +174,16 @@ def co_mentions_panel() -> None:
     c1, c2 = st.columns(2)
     cm_outlet = c1.selectbox("Outlet", [None, *picked], key="o_cm_outlet",
                              format_func=lambda o: o or "All picked outlets")
-    downloads.chart(views.co_mentions_view(sel, top_actors, cm_outlet))
+    st.caption("Click a cell to read the sentences that name both actors.")
+    cell = charts.selected_cell(downloads.chart(views.co_mentions_view(sel, top_actors, cm_outlet),
+                                                selectable=True))
     downloads.amend("compare", views.CompareSettings(), co_mention_outlet=cm_outlet)
+    if cell and cell[0] != cell[1]:
+        b, a = cell
+        st.markdown(f"**Sentences naming both {a} and {b}** "
+                    f"({cm_outlet or 'all picked outlets'})")
+        show_evidence(co_mention_sentences(sel, a, b, outlet=cm_outlet), labels,
+                      key=f"o_cm_page:{a}:{b}:{cm_outlet}")
 
 
 for tab, panel in zip(tabs, (attention_panel, speakers_panel, topics_panel, words_panel,

@@ -4,7 +4,8 @@ import pandas as pd
 from hypothesis import given, settings, strategies as st
 
 from analysis.counts import count_mentions, mentions_by_date
-from analysis.evidence import _first_sentences, evidence_counts, evidence_sentences
+from analysis.evidence import (_first_sentences, co_mention_sentences, evidence_counts,
+                               evidence_sentences)
 from analysis.selection import Filters
 from tests.analysis.selections import selection_of
 from tests.analysis.test_counts import _table
@@ -56,3 +57,22 @@ def test_first_sentences_by_date_match_a_full_sort(rows, limit):
     full = m.sort_values(["published", "article_id", "sentence_id"], kind="stable")
     full = full[(~full.duplicated(["article_id", "sentence_id"])).cumsum().to_numpy() <= limit]
     assert _first_sentences(m, limit)["start"].tolist() == full["start"].tolist()
+
+
+def test_co_mention_sentences_are_those_naming_both_with_both_spans():
+    m = _table([("a1", "A", "Xi Jinping", "name"), ("a1", "A", "China", "name"),
+                ("a1", "A", "China", "name"), ("a2", "A", "China", "name"),
+                ("b1", "B", "Xi Jinping", "name"), ("b1", "B", "China", "name")])
+    m = m.assign(sentence_id=[0, 0, 1, 0, 0, 0], start=[0, 10, 0, 0, 0, 9],
+                 end=[2, 15, 5, 5, 2, 14],
+                 published=pd.to_datetime(["2023-06-01"] * 4 + ["2023-06-02"] * 2))
+    arts = pd.DataFrame({"article_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"],
+                         "words": [100, 100, 100], "published": pd.to_datetime(
+                             ["2023-06-01", "2023-06-01", "2023-06-02"])})
+    text = lambda rows: [f"sentence {s}" for s in rows["sentence_id"]]  # noqa: E731
+    sel = selection_of(arts, sentence_text=text, mentions=m)
+    both = co_mention_sentences(sel, "Xi Jinping", "China")
+    assert both[["article_id", "sentence_id", "spans"]].values.tolist() == [
+        ["a1", 0, "0-2;10-15"], ["b1", 0, "0-2;9-14"]]
+    assert co_mention_sentences(sel, "Xi Jinping", "China", outlet="B")["article_id"].tolist() \
+        == ["b1"]

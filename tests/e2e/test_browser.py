@@ -191,3 +191,12 @@ def test_a_deep_link_opened_first_after_a_restart_shows_no_page_not_found(browse
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_co_mention_cell_opens_the_sentences_naming_both(page, app_url):
+    page.goto(f"{app_url}/compare?o_tab=Co-mentions")
+    wait_ready(page)
+    _click_point(page, 0, 1)  # first row, second column: two different actors
+    page.wait_for_selector("text=Sentences naming both", timeout=30_000)
+    assert page.locator("mark").count() >= 2
+    screenshot(page, "co-mention-click")
