@@ -98,10 +98,10 @@ def speakers_panel() -> None:
     else:
         downloads.chart(chart)
         c1, c2 = st.columns(2)
-        sp_outlet = c1.selectbox("Outlet", picked, key="o_sp_outlet")
+        sp_outlet = url.bound(c1.selectbox, "Outlet", "o_sp_outlet", picked, default=picked[0])
         names = speakers.loc[speakers["outlet"] == sp_outlet, "speaker"].tolist()
         if names:
-            who = c2.selectbox("Speaker", names, key="o_speaker")
+            who = url.bound(c2.selectbox, "Speaker", "o_speaker", names, default=names[0])
             show_quotes(speaker_quotes(sel.rows("quotes"), who, outlet=sp_outlet), labels)
         else:
             st.caption(f"No attributed quotation in {sp_outlet}.")
@@ -120,15 +120,17 @@ def topics_panel() -> None:
         if cell and cell[0] in picked and cell[1] in set(shares["topic"]):
             st.session_state["o_topic_outlet"], st.session_state["o_topic"] = cell
         c1, c2 = st.columns(2)
-        topic = c1.selectbox("Topic", sorted(shares["topic"].unique()), key="o_topic")
-        t_outlet = c2.selectbox("Outlet", picked, key="o_topic_outlet")
+        topics = sorted(shares["topic"].unique())
+        topic = url.bound(c1.selectbox, "Topic", "o_topic", topics, default=topics[0])
+        t_outlet = url.bound(c2.selectbox, "Outlet", "o_topic_outlet", picked, default=picked[0])
         show_evidence(topic_sentences(sel, topic, t_outlet), labels,
                       key=f"o_topic_page:{topic}:{t_outlet}")
 
 
 def words_panel() -> None:
     """Terms distinctive of each outlet (on a click for large selections)."""
-    drop_names = st.toggle("Leave actors' names out", value=True, key="o_drop_names")
+    drop_names = url.bound(st.toggle, "Leave actors' names out", "o_drop_names", default=True,
+                           flag=True)
     downloads.amend("compare", views.CompareSettings(), drop_names=drop_names)
     terms = (distinctive(sel, drop_names)
              if on_demand("distinctive words", sel.articles, "distinctive") else None)
@@ -151,8 +153,11 @@ def words_panel() -> None:
                            file_name="outlets-distinctive-terms.csv", mime="text/csv",
                            on_click="ignore")
         c1, c2 = st.columns(2)
-        term_outlet = c1.selectbox("Outlet", picked, key="o_term_outlet")
-        term = c2.selectbox("Term", terms.loc[terms["outlet"] == term_outlet, "term"].tolist(), key="o_term")
+        term_outlet = url.bound(c1.selectbox, "Outlet", "o_term_outlet", picked,
+                                default=picked[0])
+        listed = terms.loc[terms["outlet"] == term_outlet, "term"].tolist()
+        term = url.bound(c2.selectbox, "Term", "o_term", listed, default=listed[0] if listed
+                         else None)
         if term:
             show_evidence(term_sentences(sel, term, term_outlet), labels,
                           key=f"o_term_page:{term}:{term_outlet}")
@@ -172,8 +177,8 @@ def tone_panel() -> None:
 def co_mentions_panel() -> None:
     """Actors named in the same sentence."""
     c1, c2 = st.columns(2)
-    cm_outlet = c1.selectbox("Outlet", [None, *picked], key="o_cm_outlet",
-                             format_func=lambda o: o or "All picked outlets")
+    cm_outlet = url.bound(c1.selectbox, "Outlet", "o_cm_outlet", ["", *picked], default="",
+                          format_func=lambda o: o or "All picked outlets") or None
     st.caption("Click a cell to read the sentences that name both actors.")
     cell = charts.selected_cell(downloads.chart(views.co_mentions_view(sel, top_actors, cm_outlet),
                                                 selectable=True))

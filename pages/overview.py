@@ -3,7 +3,7 @@ import streamlit as st
 
 from analysis.overview import corpus_summary
 from figures import views
-from ui import downloads
+from ui import downloads, url_state as url
 from ui.data import selection_or_stop, view
 from ui.html import paragraphs_html, set_aside_html
 
@@ -48,7 +48,8 @@ st.dataframe(
 downloads.chart(views.words_per_article(sel))
 
 st.subheader("Read an article")
-label = st.selectbox("Article", arts["label"].tolist(), key="overview_article")
+label = url.bound(st.selectbox, "Article", "article", arts["label"].tolist(),
+                  default=arts["label"].iloc[0])
 row = arts[arts["label"] == label].iloc[0]
 left, right = st.columns([3, 2])
 with left:

@@ -22,7 +22,8 @@ def _link(at: AppTest) -> dict:
 
 def _values(at: AppTest, keys) -> dict:
     found = {}
-    for kind in ("selectbox", "multiselect", "radio", "number_input", "toggle", "button_group"):
+    for kind in ("selectbox", "multiselect", "radio", "number_input", "toggle", "button_group",
+                 "text_area"):
         for w in at.get(kind):
             if w.key in keys:
                 found[w.key] = w.value
@@ -35,14 +36,26 @@ CHANGES = {
     "sentiment": [("radio", "s_engine", "vader-clause"), ("toggle", "s_hide_low", True),
                   ("selectbox", "s_actor", None), ("selectbox", "s_outlet", "NV")],
     "outlets": [("multiselect", "o_outlets", None), ("selectbox", "o_focus", None)],
+    "outlets:Who speaks": [("selectbox", "o_sp_outlet", None), ("selectbox", "o_speaker", None)],
+    "outlets:Topics": [("selectbox", "o_topic", None), ("selectbox", "o_topic_outlet", None)],
+    "outlets:Distinctive words": [("toggle", "o_drop_names", False),
+                                  ("selectbox", "o_term_outlet", None),
+                                  ("selectbox", "o_term", None)],
+    "outlets:Co-mentions": [("selectbox", "o_cm_outlet", None)],
+    "overview": [("selectbox", "article", None)],
+    "search": [("text_area", "q", "China\ntalks OR summit*"), ("radio", "q_measure", "per_1k_words"),
+               ("selectbox", "q_period", "month"), ("selectbox", "q_sort", "left"),
+               ("selectbox", "q_actor", "Xi Jinping")],
 }
 
 
-@pytest.mark.parametrize("page", sorted(CHANGES))
-def test_a_copied_link_reopens_the_same_view(page):
-    at = _session(page)
-    keys = [key for _, key, _ in CHANGES[page]]
-    for kind, key, value in CHANGES[page]:
+@pytest.mark.parametrize("view", sorted(CHANGES))
+def test_a_copied_link_reopens_the_same_view(view):
+    """`view`: a page, or a page and the tab of it whose widgets are set (page:tab)."""
+    page, _, tab = view.partition(":")
+    at = _session(page, {"o_tab": tab} if tab else None)
+    keys = [key for _, key, _ in CHANGES[view]]
+    for kind, key, value in CHANGES[view]:
         widget = next(w for w in at.get(kind) if w.key == key)
         if value is None:  # a value other than the current one
             options = [o for o in widget.options if str(o) != str(widget.value)]

@@ -8,7 +8,7 @@ def test_overview_shows_the_seed_corpus(app):
     assert not at.exception
     assert [m.value for m in at.metric][:4] == ["5", "5", "2023-02-02", "2023-11-15"]
     assert len(at.dataframe[0].value) == 5
-    assert at.selectbox(key="overview_article").options[0].startswith("White House Planning")
+    assert at.selectbox(key="article").options[0].startswith("White House Planning")
 
 
 def test_overview_with_filters_that_leave_nothing(app):
