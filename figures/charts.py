@@ -94,6 +94,26 @@ def _hover(df: pd.DataFrame, lines: list[tuple[str, str]], hover: list[str] | No
     return custom, "<br>".join(parts)
 
 
+def _grid(count: int, cols: int, gap: float) -> list[tuple[str, list[float], list[float], int, int]]:
+    """Small multiples: for each of `count` panels, its axes' suffix ("", "2", …), x and y
+    domains, row and column, `cols` panels a row, `gap` between columns."""
+    rows = -(-count // cols)
+    width = (1 - gap * (cols - 1)) / cols
+    tall = (1 - FACET_GAP[1] * (rows - 1)) / rows
+    out = []
+    for p in range(count):
+        r, c = divmod(p, cols)
+        x0, y1 = c * (width + gap), 1 - r * (tall + FACET_GAP[1])
+        out.append(("" if p == 0 else str(p + 1), _span(x0, x0 + width), _span(y1 - tall, y1),
+                    r, c))
+    return out
+
+
+def _panel_title(text: str, x: list[float], y: list[float]) -> dict:
+    return {"text": text, "x": (x[0] + x[1]) / 2, "y": y[1], "xref": "paper", "yref": "paper",
+            "xanchor": "center", "yanchor": "bottom", "showarrow": False}
+
+
 def _span(lo: float, hi: float) -> list[float]:
     """An axis domain, kept inside [0, 1] whatever the float arithmetic of the grid gives."""
     return [min(max(round(lo, 6), 0.0), 1.0), min(max(round(hi, 6), 0.0), 1.0)]
@@ -123,16 +143,11 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
     if facet and orientation == "h":  # each panel's bar labels stand in the gap to its left
         longest = max((len(str(v)) for v in order), default=0)
         gap = max(gap, min(LABEL_GAP_MAX, LABEL_GAP_PER_CHAR * min(longest, 40)))
-    width = (1 - gap * (cols - 1)) / cols
-    tall = (1 - FACET_GAP[1] * (rows - 1)) / rows
     traces, layout_axes, titles = [], {}, []
     palette_index = {name: i for i, (name, _) in enumerate(_groups(df, color))}
     shown = set()
-    for p, (panel, rows_of_panel) in enumerate(panels):
-        suffix = "" if p == 0 else str(p + 1)
-        r, c = divmod(p, cols)
-        x0 = c * (width + gap)
-        y1 = 1 - r * (tall + FACET_GAP[1])
+    for p, ((panel, rows_of_panel), (suffix, xd, yd, r, c)) in enumerate(
+            zip(panels, _grid(len(panels), cols, gap))):
         bottom = r == rows - 1
         value_axis = {"title": _axis_title(labels, value) if bottom else {"text": ""},
                       **({"matches": "x" if orientation == "h" else "y"} if p else {})}
@@ -141,12 +156,10 @@ def bar_chart(df: pd.DataFrame, *, x: str, y: str, title: str, color: str | None
         if orientation == "h":
             category_axis.update(categoryorder="array", categoryarray=order[::-1])
         xa, ya = (value_axis, category_axis) if orientation == "h" else (category_axis, value_axis)
-        layout_axes[f"xaxis{suffix}"] = {**xa, "domain": _span(x0, x0 + width), "anchor": f"y{suffix}"}
-        layout_axes[f"yaxis{suffix}"] = {**ya, "domain": _span(y1 - tall, y1), "anchor": f"x{suffix}"}
+        layout_axes[f"xaxis{suffix}"] = {**xa, "domain": xd, "anchor": f"y{suffix}"}
+        layout_axes[f"yaxis{suffix}"] = {**ya, "domain": yd, "anchor": f"x{suffix}"}
         if facet:
-            titles.append({"text": panel, "x": x0 + width / 2, "y": y1, "xref": "paper",
-                           "yref": "paper", "xanchor": "center", "yanchor": "bottom",
-                           "showarrow": False})
+            titles.append(_panel_title(panel, xd, yd))
         for name, g in _groups(rows_of_panel, color):
             custom, template = _hover(g, [("", category_ph), (labels.get(value, value), value_ph)],
                                       hover, labels)
@@ -195,6 +208,57 @@ def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,
     return _figure([trace, cells], layout)
 
 
+def _error_x(g: pd.DataFrame, x: str, low: str, high: str) -> dict:
+    return {"type": "data", "symmetric": False, "array": _values((g[high] - g[x]).fillna(0)),
+            "arrayminus": _values((g[x] - g[low]).fillna(0))}
+
+
+def dot_interval_panels(df: pd.DataFrame, *, x: str, y: str, panel: str, low: str, high: str,
+                        title: str, colors: dict[str, str] | None = None,
+                        labels: dict[str, str] | None = None, hover: list[str] | None = None,
+                        x_range: tuple[float, float] | None = None, faded: str | None = None,
+                        panel_wrap: int = 2) -> go.Figure:
+    """dot_interval_chart as small multiples: one panel per value of `panel` (its trace is
+    named after it), its rows `y` labelled on their axis, so that many groups (twenty
+    outlets) stay readable without telling twenty colours apart; a dot keeps its group's
+    colour (`colors`, by the value of `y`)."""
+    labels = labels or {}
+    panels = _groups(df, panel)
+    cols = min(panel_wrap, len(panels))
+    rows = -(-len(panels) // cols)
+    order = list(dict.fromkeys(_values(df[y])))
+    gap = min(LABEL_GAP_MAX, LABEL_GAP_PER_CHAR * min(max(map(len, order), default=0), 40))
+    traces, axes, titles = [], {}, []
+    for p, ((name, g), (suffix, xd, yd, r, c)) in enumerate(zip(panels, _grid(len(panels), cols,
+                                                                               gap))):
+        custom, template = _hover(g, [("", f"{name} · %{{y}}"), (labels.get(x, x), "%{x:.3f}")],
+                                  hover, labels)
+        hollow = g[faded].to_numpy(bool) if faded else np.zeros(len(g), dtype=bool)
+        names = _values(g[y])
+        traces.append({
+            "type": "scatter", "mode": "markers", "name": name, "showlegend": False,
+            "x": _values(g[x]), "y": names, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}",
+            "error_x": _error_x(g, x, low, high),
+            "marker": {"color": [_color(n, order.index(n), colors) for n in names], "size": 9,
+                       "line": {"width": 2},
+                       "symbol": np.where(hollow, "circle-open", "circle").tolist()},
+            "customdata": custom, "hovertemplate": template})
+        axes[f"xaxis{suffix}"] = {"domain": xd, "anchor": f"y{suffix}",
+                                  "title": _axis_title(labels, x) if r == rows - 1 else {"text": ""},
+                                  **({"range": list(x_range)} if x_range else {}),
+                                  **({"matches": "x"} if p else {})}
+        axes[f"yaxis{suffix}"] = {"domain": yd, "anchor": f"x{suffix}", "type": "category",
+                                  "categoryorder": "array", "categoryarray": order[::-1],
+                                  "tickfont": {"size": 11}}
+        titles.append(_panel_title(name, xd, yd))
+    shapes = [{"type": "line", "x0": 0, "x1": 0, "xref": f"x{s}", "y0": 0, "y1": 1,
+               "yref": f"y{s} domain", "line": {"width": 1, "color": "#888"}}
+              for s, *_ in _grid(len(panels), cols, gap)]
+    layout = _layout(title, rows * (18 * len(order) + 70) + 90, annotations=titles,
+                     shapes=shapes, **axes)
+    return _figure(traces, layout)
+
+
 def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str, title: str,
                        color: str | None = None, colors: dict[str, str] | None = None,
                        labels: dict[str, str] | None = None, hover: list[str] | None = None,
@@ -210,9 +274,7 @@ def dot_interval_chart(df: pd.DataFrame, *, x: str, y: str, low: str, high: str,
         traces.append({
             "type": "scatter", "mode": "markers", "name": name or "", "legendgroup": name or "",
             "orientation": "h", "showlegend": bool(color), "x": _values(g[x]), "y": _values(g[y]),
-            "error_x": {"type": "data", "symmetric": False,
-                        "array": _values((g[high] - g[x]).fillna(0)),
-                        "arrayminus": _values((g[x] - g[low]).fillna(0))},
+            "error_x": _error_x(g, x, low, high),
             "marker": {"color": _color(name, i, colors), "size": 11, "line": {"width": 2},
                        "symbol": np.where(hollow, "circle-open", "circle").tolist()},
             "customdata": custom, "hovertemplate": template})

@@ -107,17 +107,24 @@ def _tone_method(engine: str) -> str:
             "resamples; articles resampled where ≥5)")
 
 
+TONE_OUTLETS_IN_ONE = 6  # beyond this many outlets, one panel per actor with the outlets
+# named on its axis: colours alone stop telling outlets apart (the palette's 20 colours hold
+# pairs closer than CIE76 15, measured)
+
+
 def tone_by_actor(engine: str, shown: pd.DataFrame, actors: list[str],
                   colors: dict[str, str]) -> Chart:
     ordered = shown.assign(order=shown["actor"].map({a: i for i, a in enumerate(actors)}))
     ordered = ordered.sort_values(["order", "outlet"]).drop(columns="order")
-    fig = charts.dot_interval_chart(
-        ordered, x="tone_mean", y="actor", low="ci_low", high="ci_high", color="outlet",
-        colors=colors, faded="low_n",
-        title="Tone around each actor, by outlet (mean, 95% interval)",
-        labels={"tone_mean": "tone (−1 … +1)", "actor": "", "outlet": ""},
-        hover=["mentions", "articles", "negative_pct", "neutral_pct", "positive_pct", "low_n"],
-        x_range=(-1, 1))
+    common = dict(x="tone_mean", low="ci_low", high="ci_high", colors=colors, faded="low_n",
+                  title="Tone around each actor, by outlet (mean, 95% interval)",
+                  labels={"tone_mean": "tone (−1 … +1)", "actor": "", "outlet": ""},
+                  hover=["mentions", "articles", "negative_pct", "neutral_pct", "positive_pct",
+                         "low_n"], x_range=(-1, 1))
+    if ordered["outlet"].nunique() > TONE_OUTLETS_IN_ONE:
+        fig = charts.dot_interval_panels(ordered, y="outlet", panel="actor", **common)
+    else:
+        fig = charts.dot_interval_chart(ordered, y="actor", color="outlet", **common)
     return Chart("tone-by-actor-and-outlet", fig, ordered, _tone_method(engine))
 
 

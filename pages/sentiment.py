@@ -54,6 +54,8 @@ else:
                "dot to read its sentences.")
     dot = charts.selected_series(downloads.chart(shown.by_actor, selectable=True),
                                  shown.by_actor.fig, "y")
+    if dot and dot[0] not in actors:  # (many outlets: a panel per actor, outlets on its axis)
+        dot = dot[::-1]
     if dot and dot[0] in actors:  # (the dot of "all outlets" opens every outlet's sentences)
         st.session_state["s_actor"] = dot[0]
         st.session_state["s_outlet"] = dot[1] if dot[1] in sel.outlets else ""

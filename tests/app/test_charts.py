@@ -7,7 +7,7 @@ import pytest
 from analysis.corpus import load_corpus
 from analysis.selection import Filters, Selection
 from analysis.pipeline import analyse
-from figures import charts
+from figures import charts, views
 from figures.views import report_charts
 
 ODD = "<b>Outlet & \"Co\"</b>"  # a user-supplied name with markup in it
@@ -125,3 +125,20 @@ def test_timeline_ticks_are_whole_periods_apart(period, days, dtick):
     monthly = charts.timeline(df.assign(period=[start, start + pd.Timedelta(days=400)]),
                               x="period", y="mentions", title="t", period="month").layout.xaxis
     assert monthly.dtick == "M2" and monthly.tickformat == "%b %Y"
+
+
+def test_tone_dots_of_many_outlets_are_small_multiples_with_the_outlets_named():
+    outlets = [f"Outlet {i:02d}" for i in range(1, 21)]
+    rows = pd.DataFrame([{"actor": a, "outlet": o, "tone_mean": 0.1, "ci_low": 0.0,
+                          "ci_high": 0.2, "low_n": False, "mentions": 12}
+                         for a in ("China", "Russia", "Ukraine") for o in outlets])
+    fig = _validated(charts.dot_interval_panels(
+        rows, x="tone_mean", y="outlet", panel="actor", low="ci_low", high="ci_high",
+        title="t", faded="low_n", hover=["mentions"], x_range=(-1, 1)))
+    assert [t.name for t in fig.data] == ["China", "Russia", "Ukraine"]  # one panel each
+    assert all(list(t.y) == outlets for t in fig.data)  # every outlet named on its axis
+    assert [a.text for a in fig.layout.annotations] == ["China", "Russia", "Ukraine"]
+    assert fig.layout.xaxis2.matches == "x" and list(fig.layout.xaxis.range) == [-1, 1]
+    few = views.tone_by_actor("target", rows[rows["outlet"].isin(outlets[:5])], ["China"], {})
+    many = views.tone_by_actor("target", rows, ["China", "Russia", "Ukraine"], {})
+    assert len(few.fig.data) == 5 and len(many.fig.data) == 3  # a colour each, or a panel each
