@@ -130,7 +130,8 @@ def test_timeline_ticks_are_whole_periods_apart(period, days, dtick):
 def test_tone_dots_of_many_outlets_are_small_multiples_with_the_outlets_named():
     outlets = [f"Outlet {i:02d}" for i in range(1, 21)]
     rows = pd.DataFrame([{"actor": a, "outlet": o, "tone_mean": 0.1, "ci_low": 0.0,
-                          "ci_high": 0.2, "low_n": False, "mentions": 12}
+                          "ci_high": 0.2, "low_n": False, "mentions": 12, "articles": 3,
+                          "negative_pct": 20.0, "neutral_pct": 50.0, "positive_pct": 30.0}
                          for a in ("China", "Russia", "Ukraine") for o in outlets])
     fig = _validated(charts.dot_interval_panels(
         rows, x="tone_mean", y="outlet", panel="actor", low="ci_low", high="ci_high",
