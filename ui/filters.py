@@ -12,6 +12,12 @@ import streamlit as st
 from analysis.corpus import Corpus
 from analysis.selection import Filters
 
+# The sidebar is narrow: an outlet's chip wraps its name onto a second line instead of cutting
+# it ("The Wall Street Jou…"). A fixed style of our own; no user text in it.
+_WHOLE_NAMES = ("<style>[data-testid='stSidebar'] [data-tag]{height:auto;padding-top:2px;"
+                "padding-bottom:2px}[data-testid='stSidebar'] [data-tag] span[title]{"
+                "white-space:normal;overflow:visible;text-overflow:clip;line-height:1.25}</style>")
+
 
 def _parse_iso(value: str | None) -> date | None:
     if not value:
@@ -76,6 +82,7 @@ def sidebar_filters(corpus: Corpus) -> Filters:
     st.session_state["f_known"] = outlets
 
     st.sidebar.header("Filters")
+    st.sidebar.html(_WHOLE_NAMES)
     picked = st.sidebar.multiselect("Outlets", outlets, key="f_outlets",
                                     help="Every page shows only these outlets.")
     date_from = date_to = None

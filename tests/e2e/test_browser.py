@@ -200,3 +200,10 @@ def test_a_co_mention_cell_opens_the_sentences_naming_both(page, app_url):
     page.wait_for_selector("text=Sentences naming both", timeout=30_000)
     assert page.locator("mark").count() >= 2
     screenshot(page, "co-mention-click")
+
+
+def test_sidebar_outlet_names_are_whole_not_cut(page, app_url):
+    page.goto(f"{app_url}/actors")
+    wait_ready(page)
+    name = page.locator("[data-testid='stSidebar'] [data-tag] span[title='The Wall Street Journal']")
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # wrapped, no ellipsis
