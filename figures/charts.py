@@ -201,10 +201,12 @@ def heatmap(matrix: pd.DataFrame, *, title: str, value_label: str,
                               f"%{{customdata:{text_format}}}<extra></extra>"}
     longest = max((len(str(c)) for c in matrix.columns), default=0)
     layout = _layout(title, max(320, 26 * len(matrix) + 160),
-                     margin={"l": 10, "r": 10, "b": 10, "t": 60 + min(5 * longest, 140)},
+                     margin={"l": 10, "r": 10, "b": 10, "t": 70 + min(7 * longest, 200)},
                      xaxis={"side": "top", "title": {"text": ""}, "type": "category"},
                      yaxis={"autorange": "reversed", "title": {"text": ""}, "type": "category"},
                      coloraxis={"colorscale": BLUES, "colorbar": {"title": {"text": value_label}}})
+    # the title at the top of the figure, above the column labels (not amid them)
+    layout["title"].update(y=1, yref="container", yanchor="top", pad={"t": 14})
     return _figure([trace, cells], layout)
 
 
