@@ -13,23 +13,39 @@ EVIDENCE_INPUT = ["article_id", "sentence_id", "outlet", "published", "start", "
                   "surface"]  # the mention columns evidence reads
 
 
+Period = tuple[pd.Timestamp, pd.Timestamp]  # [start, end) of publication dates
+
+
+def period_of(start, length: str) -> Period:
+    """The day, week or month (`length`) that begins at `start`, as [start, end)."""
+    start = pd.Timestamp(start).normalize()
+    step = {"day": pd.Timedelta(days=1), "week": pd.Timedelta(days=7),
+            "month": pd.DateOffset(months=1)}[length]
+    return start, start + step
+
+
 def _of_actor(selection: Selection, actor: str, outlet: str | None,
-              kinds: tuple[str, ...] | None) -> np.ndarray:
+              kinds: tuple[str, ...] | None, period: Period | None = None) -> np.ndarray:
     """Which rows of the mention table mention `actor` in the selection (in `outlet`, of
-    `kinds`), as a boolean mask."""
+    `kinds`, published in `period`), as a boolean mask."""
     mentions = selection.table("mentions")
     keep = (mentions["actor"] == actor).to_numpy() & selection.mask("mentions", kinds=kinds)
     if outlet:
         keep = keep & (mentions["outlet"] == outlet).to_numpy()
+    if period is not None:
+        published = mentions["published"]
+        keep = keep & ((published >= period[0]) & (published < period[1])).to_numpy(bool)
     return keep
 
 
 def evidence_counts(selection: Selection, actor: str, *, outlet: str | None = None,
-                    kinds: tuple[str, ...] | None = None) -> tuple[int, int]:
-    """How many mentions of `actor` the selection holds (in `outlet`, of `kinds`, if given),
-    and in how many sentences."""
+                    kinds: tuple[str, ...] | None = None, period: Period | None = None
+                    ) -> tuple[int, int]:
+    """How many mentions of `actor` the selection holds (in `outlet`, of `kinds`, published in
+    `period`, if given), and in how many sentences."""
     mentions = selection.table("mentions")
-    m = mentions.loc[_of_actor(selection, actor, outlet, kinds), ["article_id", "sentence_id"]]
+    m = mentions.loc[_of_actor(selection, actor, outlet, kinds, period),
+                     ["article_id", "sentence_id"]]
     return len(m), len(m.drop_duplicates())
 
 
@@ -53,13 +69,13 @@ def _first_sentences(m: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 def evidence_sentences(selection: Selection, actor: str, *, outlet: str | None = None,
-                       limit: int | None = None, kinds: tuple[str, ...] | None = None
-                       ) -> pd.DataFrame:
+                       limit: int | None = None, kinds: tuple[str, ...] | None = None,
+                       period: Period | None = None) -> pd.DataFrame:
     """The sentences behind a number: one row per sentence of the selection naming `actor`
-    (schema.EVIDENCE; in `outlet`, of `kinds`, if given), with every span of that actor in
-    it; the first `limit` sentences by date, or all. Their text is read for these sentences
-    only (Corpus.sentence_text)."""
-    return _evidence(selection, _of_actor(selection, actor, outlet, kinds), limit)
+    (schema.EVIDENCE; in `outlet`, of `kinds`, published in `period`, if given), with every
+    span of that actor in it; the first `limit` sentences by date, or all. Their text is read
+    for these sentences only (Corpus.sentence_text)."""
+    return _evidence(selection, _of_actor(selection, actor, outlet, kinds, period), limit)
 
 
 def co_mention_sentences(selection: Selection, a: str, b: str, *, outlet: str | None = None,

@@ -3,7 +3,7 @@ import numpy as np
 import streamlit as st
 
 from analysis.counts import MEASURES, surface_forms
-from analysis.evidence import evidence_counts, evidence_sentences
+from analysis.evidence import evidence_counts, evidence_sentences, period_of
 from analysis.mentions import KINDS
 from figures import charts, views
 from ui import downloads, url_state as url
@@ -53,7 +53,7 @@ st.markdown(f"**n = {len(arts):,} articles, {n_words:,} words, "
 
 st.caption("Click a bar, or a cell of the actor × outlet grid, to read the sentences behind it.")
 event = downloads.chart(shown.ranked, selectable=True)
-clicked, clicked_outlet = charts.selected_category(event, "y"), None
+clicked, clicked_outlet, point = charts.selected_category(event, "y"), None, None
 if cell := charts.selected_cell(downloads.chart(shown.heatmap, selectable=True)):
     clicked_outlet, clicked = cell
 
@@ -73,25 +73,41 @@ if shown.timeline is None:
     st.info("The selection covers a single publication date (or none): no timeline to draw. "
             "Pick actors, or widen the dates in the sidebar.")
 else:
-    downloads.chart(shown.timeline)
+    st.caption("Click a point to read that actor's sentences of that period.")
+    point = charts.selected_series(downloads.chart(shown.timeline, selectable=True),
+                                   shown.timeline.fig, "x")
+    if point and point[1] in totals["actor"].tolist():
+        clicked, clicked_outlet = point[1], None
+        st.session_state["m_period"] = (point[0][:10], shown.timeline.data["period_length"].iloc[0])
 
 st.subheader("The sentences behind the numbers")
 actor_options = totals["actor"].tolist()
 if clicked in actor_options:
     st.session_state["m_actor"] = clicked
     st.session_state["m_outlet"] = clicked_outlet if clicked_outlet in sel.outlets else ""
+    if not point:  # a bar or a cell: every date again
+        st.session_state.pop("m_period", None)
 e1, e2 = st.columns(2)
 actor = url.bound(e1.selectbox, "Actor", "m_actor", actor_options, default=actor_options[0])
 ev_outlet = url.bound(e2.selectbox, "Outlet", "m_outlet", ["", *sel.outlets], default="",
                       format_func=lambda o: o or "All selected outlets") or None
 counted = settings.counted_kinds
-n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted)
-st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s).")
-show_evidence(evidence_sentences(sel, actor, outlet=ev_outlet, limit=MAX_SHOWN, kinds=counted),
-              corpus.labels, total=n_sentences, key=f"m_page:{actor}:{ev_outlet}")
-prov = downloads.provenance(f"mentions of {actor}; kinds: {', '.join(kinds)}")
+period, when = None, ""
+if picked_period := st.session_state.get("m_period"):
+    period = period_of(*picked_period)
+    when = f" published in the {picked_period[1]} from {picked_period[0]}"
+    st.button("Every date", key="m_every_date", icon=":material/close:",
+              on_click=lambda: st.session_state.pop("m_period", None))
+n_mentions, n_sentences = evidence_counts(sel, actor, outlet=ev_outlet, kinds=counted,
+                                          period=period)
+st.caption(f"{n_mentions:,} mention(s) of **{actor}** in {n_sentences:,} sentence(s){when}.")
+show_evidence(evidence_sentences(sel, actor, outlet=ev_outlet, limit=MAX_SHOWN, kinds=counted,
+                                 period=period),
+              corpus.labels, total=n_sentences, key=f"m_page:{actor}:{ev_outlet}:{when}")
+prov = downloads.provenance(f"mentions of {actor}{when}; kinds: {', '.join(kinds)}")
 st.download_button("Sentences (CSV)", lambda: downloads.export.table_csv(  # made on click
-                       evidence_sentences(sel, actor, outlet=ev_outlet, kinds=counted), prov),
+                       evidence_sentences(sel, actor, outlet=ev_outlet, kinds=counted,
+                                          period=period), prov),
                    file_name="mention-sentences.csv", mime="text/csv", on_click="ignore")
 
 mentions, inside = sel.table("mentions"), sel.mask("mentions")

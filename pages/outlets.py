@@ -66,13 +66,20 @@ def attention_panel() -> None:
     if freq.empty:
         st.info("No mention of any registry actor in the picked outlets.")
         return
-    panels, difference = views.attention_view(sel, freq, top_actors,
-                                              st.session_state.get("o_focus"))
-    downloads.chart(panels)
+    st.caption("Click a bar to read the sentences behind it.")
+    panels, _ = views.attention_view(sel, freq, top_actors, st.session_state.get("o_focus"))
+    bar = charts.selected_series(downloads.chart(panels, selectable=True), panels.fig, "y")
+    if bar and bar[0] in top_actors:
+        st.session_state["o_att_actor"] = bar[0]
+        if bar[1] in picked:
+            st.session_state["o_focus"] = bar[1]
     focus = url.bound(st.selectbox, "Difference from the rest for", "o_focus", picked,
                       default=picked[0])
     downloads.amend("compare", views.CompareSettings(), focus=focus)
-    downloads.chart(difference)
+    difference = views.attention_view(sel, freq, top_actors, focus)[1]
+    if (bar := charts.selected_category(downloads.chart(difference, selectable=True), "y")) \
+            in top_actors:
+        st.session_state["o_att_actor"] = bar
     actor = url.bound(st.selectbox, "Sentences behind a bar: actor", "o_att_actor", top_actors,
                       default=top_actors[0])
     show_evidence(evidence_sentences(sel, actor, outlet=focus, limit=MAX_SHOWN), labels,

@@ -26,13 +26,20 @@ def provenance(method: str, selection: Selection | None = None) -> export.Proven
 def chart(c: Chart, *, selectable: bool = False):
     """Draw the chart and, under it, its four downloads, stamped with the provenance of what
     it was drawn from. Images are made only when clicked. With `selectable`, clicking a bar or
-    point reruns the page and the selection is returned."""
+    point reruns the page and the selection is returned, on that run only: a selection stays
+    on the chart, and acting on it at every later run would undo what the user picks since."""
     fig, data = c.fig, c.data
     prov = provenance(c.method, c.source)
     slug = _slug(c.name)
     event = st.plotly_chart(fig, width="stretch", key=f"fig-{slug}",
                             on_select="rerun" if selectable else "ignore",
                             selection_mode="points")
+    if selectable:
+        seen, now = f"_selected:{slug}", repr(getattr(getattr(event, "selection", None),
+                                                       "points", None))
+        if st.session_state.get(seen) == now:
+            event = None
+        st.session_state[seen] = now
     row = st.container(horizontal=True)
     if export.chromium_available():
         row.download_button("PNG", data=lambda: export.figure_image(fig, prov, "png"),

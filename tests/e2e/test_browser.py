@@ -207,3 +207,19 @@ def test_sidebar_outlet_names_are_whole_not_cut(page, app_url):
     wait_ready(page)
     name = page.locator("[data-testid='stSidebar'] [data-tag] span[title='The Wall Street Journal']")
     assert name.evaluate("e => e.scrollWidth <= e.clientWidth")  # wrapped, no ellipsis
+
+
+def test_a_time_point_opens_that_periods_sentences_and_the_click_does_not_stick(page, app_url):
+    page.goto(f"{app_url}/actors")
+    wait_ready(page)
+    _click_point(page, 2, 5)  # the timeline, below the bars and the heatmap
+    caption = page.locator("[data-testid='stCaptionContainer']", has_text="mention(s) of")
+    page.wait_for_function("() => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+                           ".some(e => e.innerText.includes('published in the'))", timeout=30_000)
+    assert "published in the" in caption.first.inner_text()
+    page.locator("button", has_text="Every date").click()
+    page.wait_for_timeout(1000)
+    wait_ready(page)
+    assert "published in the" not in caption.first.inner_text()  # (the point, still selected,
+    # is not acted on again)
+    screenshot(page, "time-point-click")
