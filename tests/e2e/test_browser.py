@@ -223,3 +223,37 @@ def test_a_time_point_opens_that_periods_sentences_and_the_click_does_not_stick(
     assert "published in the" not in caption.first.inner_text()  # (the point, still selected,
     # is not acted on again)
     screenshot(page, "time-point-click")
+
+
+LINKED = {  # a page, a widget set through the browser, and how it reads when drawn
+    "actors": ("Measure", "Mentions per 1,000 words", "m_measure=per_1k_words"),
+    "tone": ("Engine", "VADER on the clause around the mention", "s_engine=vader-clause"),
+    "find?q=China": ("Measure", "Matches per 1,000 words", "q_measure=per_1k_words"),
+}
+
+
+@pytest.mark.parametrize("path", LINKED)
+def test_a_widget_set_in_the_browser_is_in_the_link_and_a_fresh_browser_draws_it(browser,
+                                                                                 app_url, path):
+    label, choice, param = LINKED[path]
+    first = browser.new_context(viewport={"width": 1400, "height": 1800})
+    page = first.new_page()
+    page.goto(f"{app_url}/{path}")
+    wait_ready(page)
+    group = page.locator("[data-testid='stRadio']", has_text=label).first
+    group.locator("label", has_text=choice).click()
+    page.wait_for_function(f"() => location.search.includes({param.split('=')[0]!r})",
+                           timeout=30_000)
+    wait_ready(page)
+    link = page.url
+    assert param in link
+    first.close()
+    fresh = browser.new_context(viewport={"width": 1400, "height": 1800})  # nothing shared
+    other = fresh.new_page()
+    other.goto(link)
+    wait_ready(other)
+    radio = other.locator("[data-testid='stRadio']", has_text=label).first
+    assert radio.locator("input:checked + div, label:has(input:checked)").first.inner_text() \
+        .strip().startswith(choice)
+    assert param in other.url
+    fresh.close()
