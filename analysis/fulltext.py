@@ -122,13 +122,25 @@ def _build(corpus) -> FullText:
         positions = np.full(len(arts), -1, dtype=np.int64)
         positions[texts.row[mine]] = mine
         path = Path(texts.fulltext[part]) if part < len(texts.fulltext) else None
-        if path is not None and path.exists():
-            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        else:  # not written (yet): this part's live sentences, in memory
+        db = _opened(path) if path is not None and path.exists() else None
+        if db is None:  # not written (yet), or damaged: this part's live sentences, in memory
             rows = np.flatnonzero(np.isin(corpus.sentence_position, mine))
             db = _table_of(corpus, rows, texts.row.astype(np.int64))
         sources.append((db, positions))
     return FullText(sources, first)
+
+
+def _opened(path: Path) -> sqlite3.Connection | None:
+    """A stored table, read-only, once it answers a query; None where it does not (a file that
+    is not a whole table is never trusted; writes rename whole files into place, so this is a
+    file damaged since, or not ours)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        db.execute("select rowid from s where s match ? limit 1", ('"a"',)).fetchall()
+        return db
+    except sqlite3.DatabaseError:
+        db.close()
+        return None
 
 
 _OPEN: OrderedDict = OrderedDict()

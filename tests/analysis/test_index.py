@@ -297,6 +297,15 @@ def test_a_missing_full_text_table_is_built_in_memory_then_written_back(corpus_p
     assert len(list((index_dir(corpus_path) / "parts").glob("*fulltext.sqlite"))) == 2
 
 
+@pytest.mark.parametrize("damage", [b"", b"not a database at all" * 100])
+def test_a_damaged_full_text_table_is_not_trusted(corpus_path, damage):
+    open_corpus(corpus_path)
+    for f in (index_dir(corpus_path) / "parts").glob("*fulltext.sqlite"):
+        f.write_bytes(damage)
+    opened, _ = open_corpus(corpus_path)
+    _same(analyse(load_corpus(corpus_path)), opened)  # (its part searched from memory)
+
+
 def test_a_table_that_fails_to_read_in_the_background_says_how_to_rebuild():
     def broken():
         raise OSError("input/output error")
