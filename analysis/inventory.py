@@ -110,7 +110,12 @@ ORG_HEADS = frozenset(
     "Movement Service Services Parliament Congress Senate Assembly Cabinet Government "
     "Police Guard Corps Command Academy Center Centre Trust Network Systems Technologies "
     "Labs Airlines Motors Times Post Journal News Press Reuters Exchange Reserve Secretariat "
-    "Tribunal Chamber Federal Guardian Herald Tribune Agency".split())
+    "Tribunal Chamber Federal Guardian Herald Tribune Agency "
+    # clubs, labels, studios and firms ("Manchester United", "Dick Clark Productions"), and the
+    # editions of a product ("Stadia Pro"): never the last word of a person's name
+    "United FC Rovers Athletic Wanderers Hotspur Records Productions Studios Entertainment "
+    "Pictures Games Software Pharmaceuticals Airways Brands Partners Ventures Industries "
+    "Pro Max Plus Ultra".split())
 TITLES = frozenset(
     "President Minister Secretary Premier Chancellor Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Sen Sen. "
     "Senator Rep Rep. Representative Gov Gov. Governor Gen Gen. Adm Adm. Admiral Ambassador "

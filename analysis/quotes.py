@@ -56,7 +56,7 @@ SPEECH_VERBS = (
     "claims|alleged|reiterated|affirmed|boasted|mused|texted|begged|recounted|lamented|"
     "agreed|disclosed|revealed|reported|reports|weighed in|denies|admits|confirms|agrees|"
     "responds|answers|recalls|remembered|remembers|adds|testify|shouts|yelled|yells|screamed|"
-    "screams|exclaims|pleads|jokes|quips|wonders|explained"
+    "screams|exclaims|pleads|jokes|quips|wonders|explained|assured|assures|related|relates"
 )
 PARTIAL_VERBS = SPEECH_VERBS + (
     "|called|calls|calling|described|describes|describing|accused|accuses|dismissed|labeled|"
@@ -103,7 +103,9 @@ _TAIL = re.compile(rf"\s*(?:(?P<sp>[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){{0,3}}?)\s
                    r"earlier|later|when|while)\b[^.“”\"]{0,60}?)?\s*\.(?:\s|$)")
 _NAME_ONLY = re.compile(r"^\s*,?\s*(?P<sp>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,3})\s*(?:,|\.|$)")
 _SAYER = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
-_ACCORDING = re.compile(r"\baccording to (?P<sp>[^,.;“”\"—–()]+?)(?=\s*(?:[,.;“”\"—–()]|--|$))")
+_VERB_WORDS = frozenset(v.split()[0] for v in SPEECH_VERBS.split("|"))  # (a cheap test first)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<sp>[^,.;“”\"—–()]+?)(?=\s*(?:[,.;“”\"—–()]|--|$))")
 # Marks around something that is no one's words: a URL, an embed code's attribute values.
 _NOT_WORDS = re.compile(r"https?://|www\.|pic\.twitter\.com|</?[a-z]+[\s>/]|\{\{|"
                         r"\.(?:com|org|net|html?)(?:/|\b$)|^[\w-]+=")
@@ -177,7 +179,8 @@ _PERSON_NOUN = re.compile(
 _DOCUMENTS = frozenset("statement letter release report post memo filing complaint indictment "
                        "lawsuit notice announcement tweet email e-mail message".split())
 _GENERIC_PEOPLE = frozenset("man men woman women person people officer officers official officials "
-                             "source sources patient patients victim victims".split())
+                             "source sources patient patients victim victims spokesperson "
+                             "spokesman spokeswoman representative aide".split())
 _AGED = re.compile(r"^\d{1,3}-year-old$")
 _PARTICLES = frozenset("de van von bin al da di du le la der den ter".split())
 _PREP_TAIL = re.compile(r"\s(?:of|at|from|in|for|with|on|to|inside|within|near|close to|familiar with|"
@@ -508,6 +511,23 @@ class _Speakers:
             self._full[name] = next(iter(names)) if len(names) == 1 else name
         return self._full[name]
 
+    def reporter(self, para: int, pos: int, quotes: list[_Quote], pronoun: str
+                 ) -> tuple[str, str, str, str] | None:
+        """The actor who, earlier in this paragraph and after its last quotation, is said to
+        speak without quotation marks (“Early says there is a chance”): the one a following
+        “he says” refers to (a person), or “they said”, “it said” (an organization; also in the
+        paragraph before, where no quotation came since: “The company, X, denies it. / “…,”
+        they said.”)."""
+        kind = "person" if pronoun in ("he", "she") else "organization"
+        back = 0 if kind == "person" else 1
+        since = max([self.para_start(para - back), *(q.end for q in quotes if q.end <= pos)])
+        for s, e, a in reversed(self.mentions):
+            if s < since:
+                break
+            if e <= pos and self.types.get(a) == kind and _REPORTS.match(self.text, e):
+                return a, a, "pronoun", kind
+        return None
+
     def opener(self, para: int, pos: int, quotes: list[_Quote]) -> tuple[str, str, str, str] | None:
         """The person a paragraph opens on (its first words name them), before `pos`."""
         p_start = self.para_start(para)
@@ -584,6 +604,9 @@ class _Speakers:
             who = self._pronoun("he", start, para, quotes)  # “the 56-year-old”, “the actor”: the
             if who[0]:                                      # person the story is about
                 return who[0], who[1], "pronoun", who[3]
+        if low[0] == "the" and len(words) <= 3 and low[-1] in _ORG_NOUNS and (
+                org := self.last_of_type(start, "organization", quotes, self.para_start(para - 1))):
+            return org, org, "pronoun", "organization"  # “CBP announced … the agency said”
         if source == "anonymous" or source == "" and _PERSON_NOUN.search(low[-1]):
             head = re.sub(r"(?:e?s)$", "", low[-1])
             if low[0] == "the" and len(words) <= 3:  # “the official”: the one described before
@@ -606,6 +629,8 @@ class _Speakers:
         opener = self.opener(para, pos, quotes)
         if opener and (not last or last[4] < para) and opener[0] != (last[0] if last else ""):
             return opener  # “Morrison was the third witness … He said …”
+        if (told := self.reporter(para, pos, quotes, pronoun)):
+            return told  # “…, Early says there is a chance. “…,” he says.”
         if pronoun in ("he", "she") and para > 0 and not opener and not (last and last[4] >= para - 1):
             begin, end = self.para_start(para - 1), self.para_start(para)
             if begin < end and not any(begin <= q.start < end for q in quotes) and \
@@ -780,6 +805,22 @@ def _is_title(quoted: str, before: str) -> bool:
     return bool(big) and sum(w[:1].isupper() or w[:1].isdigit() for w in big) >= 0.75 * len(big)
 
 
+def _attribution_of(between: str, speaker: str) -> bool:
+    """Whether the text between two quotations is the first one's attribution alone: it names
+    that speaker and ends no other sentence (“…,” X, a fellow at the Y Institute in Z, said.
+    “…”, whatever actors the appositive names)."""
+    named = speaker in between or (len(speaker.split()) > 1 and re.search(
+        rf"(?<!\w){re.escape(speaker.split()[-1])}(?!\w)", between) is not None)  # (the surname)
+    return named and len(_SENTENCE_STOP.findall(between)) <= 1
+
+
+_IN_THE_WORDS = re.compile(r"\bin the (?:own )?words of (?P<sp>[^,:“”\"]{2,80}?)\s*[:,]\s*$")
+_WORK_BY = re.compile(r"(?:an?|the)\s+(?:\d{4}\s+)?(?:new\s+)?(?:survey|study|report|poll|analysis|"
+                      r"review|paper|book|census|audit)\s+(?:by|from)\s+(?P<by>.+)", re.I)
+_REPORTS = re.compile(rf",?\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b")
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s")
+
+
 def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continues: bool) -> None:
     """Set the quotation's kind and speaker from the text around it."""
     q, text = c.q, c.text
@@ -840,6 +881,9 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
         return
     before = c.before_in_sentence
     base_before = q.start - 1 - len(before)
+    if (m := _IN_THE_WORDS.search(before)) and (who := resolve(m, "sp", base_before))[0]:
+        _set(q, who, "direct", speakers, c.para)  # “in the words of the patient: “…””
+        return
     for pattern in (_BEFORE, _BEFORE_VERB_FIRST):
         if (m := pattern.search(before)) and not _SO_CALLED.search(before):
             if pattern is _BEFORE_VERB_FIRST or before.rstrip().endswith((",", ":")) or \
@@ -864,7 +908,8 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
         speakers.last = (sp, act, "continued", source, c.para)
         return
     if c.prev and c.prev.speaker and c.prev.kind in ("direct", "continued") and words > TERM_MAX_WORDS \
-            and speakers.actor_in(base_between, q.start, nearest="start") in ("", c.prev.actor, c.prev.speaker):
+            and (speakers.actor_in(base_between, q.start, nearest="start") in (
+                "", c.prev.actor, c.prev.speaker) or _attribution_of(between, c.prev.speaker)):
         q.speaker, q.actor, q.speaker_kind, q.kind, q.source = (
             c.prev.speaker, c.prev.actor, c.prev.speaker_kind, "direct", c.prev.source)
         return
@@ -902,8 +947,10 @@ def _attribute(c: _Context, speakers: _Speakers, done: list[_Quote], *, continue
             _set(q, who, "partial", speakers, c.para)  # “Boudreau gave a talk, telling them “…””
             return
         if (m := _ACCORDING.search(sentence)) and not (q.start <= c.s_start + m.start() < q.end):
-            start = c.s_start + m.start("sp")
-            who = speakers.resolve(m["sp"], start, start + len(m["sp"]), c.para, done, nearest="start")
+            start, phrase = c.s_start + m.start("sp"), m["sp"]
+            if by := _WORK_BY.match(phrase):  # “according to a 2018 survey by X”: X
+                start, phrase = start + by.start("by"), by["by"]
+            who = speakers.resolve(phrase, start, start + len(phrase), c.para, done, nearest="start")
             if who[0]:
                 _set(q, who, "partial", speakers, c.para)  # “according to X, … “a quick exam””
                 return
@@ -916,6 +963,11 @@ def _note_sayer(text: str, s: int, e: int, para: int, speakers: _Speakers,
     """Reported speech without quotation marks ("Shi said that …", "…, said Danny Russel")
     makes its subject the one a later "he said" refers to."""
     sent = text[s:e]
+    if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(sent)):
+        return  # (every pattern below needs a speech verb: most sentences have none)
+    v = _SAYER.search(sent)
+    if v is None:
+        return
     m = _LATER.search(sent) or _AFTER_SP_FIRST.match(sent)
     if m:
         group = "sp" if m.groupdict().get("sp") else "sp2"
@@ -925,10 +977,8 @@ def _note_sayer(text: str, s: int, e: int, para: int, speakers: _Speakers,
                                    nearest="start")
         else:
             who = speakers.resolve(m[group], s + m.start(group), s + m.end(group), para, done)
-    elif v := _SAYER.search(sent):
-        who = speakers.resolve(sent[:v.start()], s, s + v.start(), para, done)
     else:
-        return
+        who = speakers.resolve(sent[:v.start()], s, s + v.start(), para, done)
     if who[0] and (who[2] in ("actor", "anonymous") or who[3] in ("person", "organization")):
         speakers.last = (*who, para)
 
