@@ -28,6 +28,24 @@ _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*([\w’'.-]+)")
 
 
+_TOKEN_AT_END = re.compile(r"[\w.'’-]+$")
+
+
+def _last_token(text: str, stop: int) -> str:
+    """The run of word characters, periods, apostrophes and hyphens that ends at `stop`, read
+    from a window before it that grows until it holds the run's start: the cost stays with the
+    word, not with all the text before it (a paragraph of a megabyte has thousands of stops)."""
+    size = 64
+    while True:
+        lo = max(0, stop - size)
+        m = _TOKEN_AT_END.search(text, lo, stop)
+        if m is None:
+            return ""
+        if m.start() > lo or lo == 0:
+            return m.group()
+        size *= 4
+
+
 def _is_boundary(text: str, end: int, match_text: str) -> bool:
     """Is the punctuation ending at `end` a sentence end?"""
     nxt = _NEXT_WORD.match(text, end)
@@ -38,9 +56,7 @@ def _is_boundary(text: str, end: int, match_text: str) -> bool:
         return False  # a lower-case continuation: "Sept. 28", "U.S. officials said"
     if not match_text.startswith("."):
         return True  # ! ? … end sentences before a capital
-    before = text[:end - len(match_text)]
-    word = re.search(r"([\w.'’-]+)$", before)
-    token = word[1] if word else ""
+    token = _last_token(text, end - len(match_text))
     bare = token.lower().rstrip(".")
     if bare in ABBREVIATIONS:
         return False
