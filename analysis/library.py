@@ -35,7 +35,7 @@ import pandas as pd
 from analysis.actors import write_atomic
 from analysis.corpus import SEEDS_DIR
 from analysis.readers import (SOURCE_COLUMNS, SOURCES_FILE, TABLE_COLUMNS, decode_bytes,
-                              html_to_text, parse_date)
+                              html_to_text, json_record, parse_date)
 from analysis.grouping import distinct, pairs_within_runs, runs
 
 LIBRARY_ENV = "PRESSLENS_LIBRARY"
@@ -226,7 +226,7 @@ def _table_rows(name: str, data: bytes, intake: Intake) -> list[tuple[str, str, 
         for n, line in enumerate(raw.splitlines(), start=1):
             if line.strip():
                 try:
-                    obj = json.loads(line)
+                    obj = json_record(line)[0]
                     if not isinstance(obj, dict):
                         raise ValueError("not an object")
                     records.append((n, obj))

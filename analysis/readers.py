@@ -334,11 +334,15 @@ def _table_raws(path: Path, problems: Problems, *, locate: bool = False) -> list
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
+                obj, lone = json_record(line)
             except json.JSONDecodeError as exc:
                 problems.add(path.name, f"line {n}", f"not valid JSON ({exc.msg})",
                              "fix or delete that line; the other lines were loaded")
                 continue
+            if lone:
+                problems.add(path.name, f"line {n}", f"holds {lone} character(s) that are not "
+                             "text (lone surrogate escapes such as \\ud800, common in scraped "
+                             "posts); each was read as �", "check that article's text")
             if not isinstance(obj, dict):
                 problems.add(path.name, f"line {n}", "is not a JSON object",
                              "each line must be one {...} article")
@@ -446,7 +450,7 @@ def read_source(source: Source) -> Raw | None:
             fh.seek(source.start)
             data = head + fh.read(source.end - source.start)
         if source.kind == "jsonl":
-            rec = json.loads(data.decode(source.encoding))
+            rec = json_record(data.decode(source.encoding))[0]
         else:
             rows = pd.read_csv(io.StringIO(data.decode(source.encoding)), **CSV_OPTIONS)
             rec = rows.to_dict("records")[0] if len(rows) == 1 else None
@@ -455,6 +459,22 @@ def read_source(source: Source) -> Raw | None:
     if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
         return None
     return _table_raw(path, source.ref, rec, source)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_record(line: str) -> tuple[object, int]:
+    """One JSON line, its strings made text: a lone surrogate escape ("\\ud800", which json
+    accepts but no file or hash can hold) becomes U+FFFD (a pair was already one character).
+    Returns the record and how many were replaced."""
+    obj, replaced = json.loads(line), 0
+    if isinstance(obj, dict):
+        for key, value in obj.items():
+            if isinstance(value, str) and _LONE_SURROGATE.search(value):
+                obj[key], k = _LONE_SURROGATE.subn("\ufffd", value)
+                replaced += k
+    return obj, replaced
 
 
 def input_files(path: Path) -> list[Path]:

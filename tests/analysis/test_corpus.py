@@ -9,6 +9,7 @@ import pytest
 from analysis import corpus as corpus_mod
 from analysis import readers, schema
 from analysis.corpus import SEEDS_DIR, load_corpus
+from analysis.pipeline import open_corpus
 
 # Outlets and dates from shared/seeds/SOURCES.md; words counted by hand (the lines a reader
 # takes for headline, dek and body, markup stripped, tokens with a letter or digit).
@@ -184,3 +185,16 @@ def test_cli_index_of_a_folder_without_articles_fails_and_says_why(tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 2, r.stderr
     assert "give its path" in r.stderr and "warning: index not saved" not in r.stderr
+
+
+def test_a_lone_surrogate_escape_in_a_jsonl_table_is_read_as_a_replacement_character(tmp_path):
+    lines = ['{"text": "Officials said \\ud800 the talks would resume.", "outlet": "A"}',
+             '{"text": "Smiles \\ud83d\\ude00 are a pair, kept whole.", "outlet": "B"}']
+    path = _write(tmp_path, "posts.jsonl", "\n".join(lines))
+    c = load_corpus(path)
+    assert c.articles["outlet"].tolist() == ["A", "B"]  # nothing stopped, nothing dropped
+    assert "\ufffd" in c.articles["text"][0] and "\U0001F600" in c.articles["text"][1]
+    assert c.problems[["file", "field"]].values.tolist() == [["posts.jsonl", "line 1"]]
+    indexed, _ = open_corpus(path)  # hashed, stored and read back as the same text
+    assert indexed.corpus.article_text(indexed.corpus.articles["article_id"][0]) == \
+        c.articles["text"][0]

@@ -262,3 +262,11 @@ def test_the_uploader_and_the_intake_state_one_size_limit():
 
     config = tomllib.loads((Path(__file__).parents[2] / ".streamlit" / "config.toml").read_text())
     assert config["server"]["maxUploadSize"] == lib.MAX_UPLOAD_MB == 25
+
+
+def test_an_uploaded_table_with_a_lone_surrogate_escape_is_added(corpus):
+    data = b'{"text": "Officials said \\ud800 the talks in Geneva would resume next week.", ' \
+           b'"outlet": "A"}\n'
+    result = add_files(corpus, [("posts.jsonl", data)])
+    assert len(result.added) == 1 and not result.problems
+    assert "\ufffd" in (corpus / result.added[0]).read_text(encoding="utf-8")
