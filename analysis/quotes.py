@@ -35,8 +35,10 @@ X” without quoted words (kind according: sourcing, never counted as a quotatio
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -433,6 +435,7 @@ class _Speakers:
     def __init__(self, registry: Registry, mentions: list[tuple[int, int, str]], text: str = ""):
         self.types = {a.name: a.type for a in registry.actors}
         self.mentions = mentions  # (start, end, actor) in article offsets, in order
+        self._starts = [m[0] for m in mentions]  # (bisected: a lookup costs the span, not the article)
         self.text = text
         # speaker, actor, kind, source type, paragraph
         self.last: tuple[str, str, str, str, int] | None = None
@@ -521,7 +524,7 @@ class _Speakers:
         kind = "person" if pronoun in ("he", "she") else "organization"
         back = 0 if kind == "person" else 1
         since = max([self.para_start(para - back), *(q.end for q in quotes if q.end <= pos)])
-        for s, e, a in reversed(self.mentions):
+        for s, e, a in self.before(pos):
             if s < since:
                 break
             if e <= pos and self.types.get(a) == kind and _REPORTS.match(self.text, e):
@@ -559,14 +562,22 @@ class _Speakers:
     def actor_in(self, start: int, end: int, *, nearest: str = "end") -> str:
         """The actor named in text[start:end]: people before organisations before countries;
         among equals, the one nearest the speech verb (`nearest` end or start of the span)."""
-        found = [a for s, e, a in self.mentions if s >= start and e <= end]
+        ments, found = self.mentions, []
+        for i in range(bisect_left(self._starts, start), bisect_left(self._starts, end)):
+            if ments[i][1] <= end:
+                found.append(ments[i][2])
         if nearest == "end":
             found.reverse()
         found.sort(key=lambda a: _RANK.get(self.types.get(a, ""), 3))
         return found[0] if found else ""
 
+    def before(self, pos: int) -> list[tuple[int, int, str]]:
+        """The mentions that start before `pos`, the nearest first."""
+        return self.mentions[bisect_left(self._starts, pos) - 1::-1] if pos > 0 and \
+            self._starts and self._starts[0] < pos else []
+
     def last_of_type(self, pos: int, kind: str, quotes: list[_Quote], since: int = 0) -> str:
-        for s, e, a in reversed(self.mentions):
+        for s, e, a in self.before(pos):
             if s < since:
                 break
             if e <= pos and self.types.get(a) == kind and not any(q.start <= s < q.end for q in quotes):
@@ -672,8 +683,10 @@ def find_quotes(articles: pd.DataFrame, mentions: pd.DataFrame, sentences: pd.Da
     for art in articles.itertuples():
         ments = sorted(by_article.get(art.article_id, []))
         spans = sent_spans.get(art.article_id, [])
+        span_starts = [s for s, _, _ in spans]
         for q in _article_quotes(art.text, spans, _Speakers(registry, ments, art.text)):
-            sid = next((i for s, e, i in spans if s <= q.start < e), -1)
+            k = bisect_right(span_starts, q.start) - 1  # (sentences never overlap)
+            sid = spans[k][2] if k >= 0 and q.start < spans[k][1] else -1
             rows.append({"article_id": art.article_id, "file": art.file, "outlet": art.outlet,
                          "published": art.published, "speaker": q.speaker, "actor": q.actor,
                          "speaker_kind": q.speaker_kind, "source_type": q.source,
@@ -716,8 +729,11 @@ def _article_quotes(text: str, sentences: list[tuple[int, int, int]],
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     labelled = _labels(text, paragraphs) if ": " in text else {}
 
+    starts = [s for s, _, _ in sentences]
+
     def sentence_of(pos: int) -> tuple[int, int]:
-        return next(((s, e) for s, e, _ in sentences if s <= pos < e), (pos, pos))
+        k = bisect_right(starts, pos) - 1  # (sentences never overlap)
+        return (sentences[k][0], sentences[k][1]) if k >= 0 and pos < sentences[k][1] else (pos, pos)
 
     prev_open = False
     for para, (p_start, p_end) in enumerate(paragraphs):
@@ -732,12 +748,15 @@ def _article_quotes(text: str, sentences: list[tuple[int, int, int]],
             continue
         quotes = [q for q in _quoted_spans(text[p_start:p_end], p_start)
                   if not _NOT_WORDS.search(text[q.start:q.end]) and text[q.start - 2:q.start - 1] != "="]
-        pending = list(quotes)
-        for s, e, _ in [x for x in sentences if p_start <= x[0] < p_end] or [(p_start, p_end, -1)]:
-            here = [q for q in pending if q.start < e]
-            pending = pending[len(here):]
-            for q in here:
-                i = quotes.index(q)
+        q_starts = [q.start for q in quotes]  # (in order)
+        reach = list(accumulate((q.end for q in quotes), max))  # the furthest end so far
+        done_upto = 0  # quotations attributed so far, in order
+        for s, e, _ in sentences[bisect_left(starts, p_start):bisect_left(starts, p_end)] or [
+                (p_start, p_end, -1)]:
+            upto = max(done_upto, bisect_left(q_starts, e))  # those that start in this sentence
+            here, done_upto = range(done_upto, upto), upto
+            for i in here:
+                q = quotes[i]
                 prev = quotes[i - 1] if i else None
                 nxt = quotes[i + 1].start - 1 if i + 1 < len(quotes) else p_end
                 ctx = _Context(text, q, prev, max(sentence_of(q.start)[0], p_start), p_start,
@@ -746,7 +765,8 @@ def _article_quotes(text: str, sentences: list[tuple[int, int, int]],
                 _attribute(ctx, speakers, out, continues=first and (prev_open or (
                     speakers.last is not None and para - speakers.last[4] <= 1)))
                 out.append(q)
-            if not here and not any(q.start <= s < q.end for q in quotes):
+            if not here and not ((k := bisect_right(q_starts, s) - 1) >= 0 and reach[k] > s):
+                # (no quotation holds the sentence's start)
                 _note_sayer(text, s, e, para, speakers, out)
                 for m in _ACCORDING.finditer(text, s, e):
                     sp, act, kind, source = speakers.resolve(m["sp"], m.start("sp"), m.end("sp"), para,
