@@ -361,11 +361,25 @@ def attention_view(selection: Selection, freq: pd.DataFrame, actors: list[str],
                    focus: str | None) -> list[Chart]:
     """Compare → Attention: each outlet's share of its mentions, and one outlet's difference
     from the rest."""
-    colors = charts.corpus_colors(selection.corpus)
+    shown, panels = attention_panels_view(selection, freq, actors)
+    return [panels, attention_difference_view(selection, shown, focus)]
+
+
+def attention_panels_view(selection: Selection, freq: pd.DataFrame, actors: list[str]
+                          ) -> tuple[pd.DataFrame, Chart]:
+    """Compare → Attention, its first chart: each outlet's share of its mentions, and the
+    attention table (compare.attention) the difference chart is drawn from."""
     shown = attention(freq, actors)
+    return shown, attention_panels(shown, charts.corpus_colors(selection.corpus)).of(selection)
+
+
+def attention_difference_view(selection: Selection, shown: pd.DataFrame, focus: str | None
+                              ) -> Chart:
+    """Compare → Attention, its second chart: one outlet's difference from the rest (`shown`:
+    attention_panels_view's table)."""
     focus = focus if focus in selection.outlets else selection.outlets[0]
-    return [attention_panels(shown, colors).of(selection),
-            attention_difference(shown[shown["outlet"] == focus], focus, colors).of(selection)]
+    return attention_difference(shown[shown["outlet"] == focus], focus,
+                                charts.corpus_colors(selection.corpus)).of(selection)
 
 
 def speakers_view(selection: Selection) -> tuple[pd.DataFrame, Chart | None]:

@@ -67,7 +67,7 @@ def attention_panel() -> None:
         st.info("No mention of any registry actor in the picked outlets.")
         return
     st.caption("Click a bar to read the sentences behind it.")
-    panels, _ = views.attention_view(sel, freq, top_actors, st.session_state.get("o_focus"))
+    shown, panels = views.attention_panels_view(sel, freq, top_actors)
     bar = charts.selected_series(downloads.chart(panels, selectable=True), panels.fig, "y")
     if bar and bar[0] in top_actors:
         st.session_state["o_att_actor"] = bar[0]
@@ -76,7 +76,7 @@ def attention_panel() -> None:
     focus = url.bound(st.selectbox, "Difference from the rest for", "o_focus", picked,
                       default=picked[0])
     downloads.amend("compare", views.CompareSettings(), focus=focus)
-    difference = views.attention_view(sel, freq, top_actors, focus)[1]
+    difference = views.attention_difference_view(sel, shown, focus)
     if (bar := charts.selected_category(downloads.chart(difference, selectable=True), "y")) \
             in top_actors:
         st.session_state["o_att_actor"] = bar
@@ -190,8 +190,11 @@ def co_mentions_panel() -> None:
     cell = charts.selected_cell(downloads.chart(views.co_mentions_view(sel, top_actors, cm_outlet),
                                                 selectable=True))
     downloads.amend("compare", views.CompareSettings(), co_mention_outlet=cm_outlet)
-    if cell and cell[0] != cell[1]:
-        b, a = cell
+    if cell and cell[0] != cell[1]:  # (kept: the click is reported on its own run only)
+        st.session_state["o_cm_pair"] = cell
+    pair = st.session_state.get("o_cm_pair")
+    if pair and set(pair) <= set(top_actors):
+        b, a = pair
         st.markdown(f"**Sentences naming both {a} and {b}** "
                     f"({cm_outlet or 'all picked outlets'})")
         show_evidence(co_mention_sentences(sel, a, b, outlet=cm_outlet), labels,

@@ -199,6 +199,14 @@ def test_a_co_mention_cell_opens_the_sentences_naming_both(page, app_url):
     _click_point(page, 0, 1)  # first row, second column: two different actors
     page.wait_for_selector("text=Sentences naming both", timeout=30_000)
     assert page.locator("mark").count() >= 2
+    first = page.locator(".pl-ev").first.inner_text()
+    # the next page of its sentences: a rerun that the click is not reported on again
+    page.locator("[data-testid='stNumberInput'] button[data-testid='stNumberInputStepUp']").last.click()
+    page.wait_for_timeout(1000)
+    wait_ready(page)
+    assert page.locator("[data-testid='stMarkdownContainer'] strong",
+                        has_text="Sentences naming both").count() == 1
+    assert page.locator(".pl-ev").first.inner_text() != first
     screenshot(page, "co-mention-click")
 
 
