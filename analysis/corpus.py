@@ -135,7 +135,8 @@ class Corpus:
         return at[ids.cat.codes.to_numpy()].astype(np.int64)
 
     def sentence_text_at(self, rows: np.ndarray) -> list[str]:
-        """Text of these rows (positions) of `sentences`, given article by article."""
+        """Text of these rows (positions) of `sentences`, given article by article (each
+        article is read once for its run of rows)."""
         if "text" in self.sentences.columns:
             return self.sentences["text"].to_numpy()[rows].tolist()
         _, starts, ends = self._sentence_rows
@@ -160,17 +161,11 @@ class Corpus:
         """Text of the sentences named by the article_id and sentence_id of `rows`."""
         if "text" in self.sentences.columns:
             return self._lookup(rows)
-        article = self._article_rows
-        first, starts, ends = self._sentence_rows
-        ids = rows["article_id"].astype(str).tolist()
-        at = np.fromiter((first[a] + s for a, s in zip(ids, rows["sentence_id"].tolist())),
-                         dtype=np.int64, count=len(ids))
-        out, current, body = [], None, ""
-        for a, lo, hi in zip(ids, starts[at].tolist(), ends[at].tolist()):
-            if a != current:  # rows come article by article: each article read once
-                current, body = a, self._texts.article(article[a])
-            out.append(body[lo:hi])
-        return out
+        first = self._sentence_rows[0]
+        return self.sentence_text_at(np.fromiter(
+            (first[a] + s for a, s in zip(rows["article_id"].astype(str).tolist(),
+                                          rows["sentence_id"].tolist())),
+            dtype=np.int64, count=len(rows)))
 
     @cached_property
     def _lookup(self) -> SentenceText:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -524,10 +525,8 @@ class _Speakers:
         kind = "person" if pronoun in ("he", "she") else "organization"
         back = 0 if kind == "person" else 1
         since = max([self.para_start(para - back), *(q.end for q in quotes if q.end <= pos)])
-        for s, e, a in self.before(pos):
-            if s < since:
-                break
-            if e <= pos and self.types.get(a) == kind and _REPORTS.match(self.text, e):
+        for s, e, a in self._of_kind(pos, kind, since):
+            if _REPORTS.match(self.text, e):
                 return a, a, "pronoun", kind
         return None
 
@@ -571,18 +570,20 @@ class _Speakers:
         found.sort(key=lambda a: _RANK.get(self.types.get(a, ""), 3))
         return found[0] if found else ""
 
-    def before(self, pos: int) -> list[tuple[int, int, str]]:
-        """The mentions that start before `pos`, the nearest first."""
-        return self.mentions[bisect_left(self._starts, pos) - 1::-1] if pos > 0 and \
-            self._starts and self._starts[0] < pos else []
-
-    def last_of_type(self, pos: int, kind: str, quotes: list[_Quote], since: int = 0) -> str:
-        for s, e, a in self.before(pos):
+    def _of_kind(self, pos: int, kind: str, since: int) -> Iterator[tuple[int, int, str]]:
+        """The mentions of actors of `kind` that lie in text[since:pos], the nearest first
+        (found by bisection: the cost is theirs, not the article's)."""
+        ments = self.mentions
+        for i in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            s, e, a = ments[i]
             if s < since:
                 break
-            if e <= pos and self.types.get(a) == kind and not any(q.start <= s < q.end for q in quotes):
-                return a
-        return ""
+            if e <= pos and self.types.get(a) == kind:
+                yield s, e, a
+
+    def last_of_type(self, pos: int, kind: str, quotes: list[_Quote], since: int = 0) -> str:
+        return next((a for s, _, a in self._of_kind(pos, kind, since)
+                     if not any(q.start <= s < q.end for q in quotes)), "")
 
     def resolve(self, phrase: str, start: int, end: int, para: int, quotes: list[_Quote], *,
                 nearest: str = "end") -> tuple[str, str, str, str]:
@@ -985,9 +986,6 @@ def _note_sayer(text: str, s: int, e: int, para: int, speakers: _Speakers,
     sent = text[s:e]
     if _VERB_WORDS.isdisjoint(_LOWER_WORD.findall(sent)):
         return  # (every pattern below needs a speech verb: most sentences have none)
-    v = _SAYER.search(sent)
-    if v is None:
-        return
     m = _LATER.search(sent) or _AFTER_SP_FIRST.match(sent)
     if m:
         group = "sp" if m.groupdict().get("sp") else "sp2"
@@ -997,8 +995,10 @@ def _note_sayer(text: str, s: int, e: int, para: int, speakers: _Speakers,
                                    nearest="start")
         else:
             who = speakers.resolve(m[group], s + m.start(group), s + m.end(group), para, done)
-    else:
+    elif v := _SAYER.search(sent):
         who = speakers.resolve(sent[:v.start()], s, s + v.start(), para, done)
+    else:
+        return
     if who[0] and (who[2] in ("actor", "anonymous") or who[3] in ("person", "organization")):
         speakers.last = (*who, para)
 

@@ -353,8 +353,8 @@ def spans(query: Query, sentence: str) -> list[tuple[int, int, int]]:
 
 def _find(query: Query, texts: list[str]) -> tuple[np.ndarray, ...]:
     """(which text, start, end, term) of every occurrence of the query's terms in `texts`: one
-    regular-expression pass over the texts joined by NUL (which no term crosses), or one text at
-    a time where a character folds to more or fewer than one."""
+    pass of Query.occurrences over the texts joined by NUL (which no term crosses), or one text
+    at a time where a character folds to more or fewer than one."""
     if not texts:
         return (np.zeros(0, dtype=np.int64),) * 4
     joined = "\x00".join(texts)
